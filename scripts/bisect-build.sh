@@ -29,7 +29,7 @@ warnings() {
 
 fail=0
 for cfg in $configs; do
-	obj=$CACHE/obj/$cfg
+	obj=$CACHE/obj/$(basename "$tree")-$cfg
 	res=$CACHE/bisect/$cfg
 	mkdir -p "$res"
 	key=$(cat "$repo/configs/base.config" "$repo/configs/$cfg.config" | { cat; echo "$ccver"; } | sha256sum | cut -c1-16)
