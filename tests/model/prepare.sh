@@ -1,0 +1,51 @@
+#!/bin/sh
+# prepare.sh series TREE SRCDIR     - the series' pci.c/pci.h from TREE, byte-identical
+# prepare.sh seed SEEDDIR SRCDIR    - the seed's, reconstructed from its posting,
+#                                     its interrupt.c/kvm-s390.c hunks applied to the base
+# Writes SRCDIR/{pci.c,pci.h,interrupt-gib.c,kvm-s390-arch.c,mode,records}.
+set -eu
+MODE=${1:?usage: prepare.sh series|seed TREE|SEEDDIR SRCDIR}
+FROM=${2:?}
+SRC=${3:?}
+HERE=$(cd "$(dirname "$0")" && pwd)
+rm -rf "$SRC"
+mkdir -p "$SRC"
+case $MODE in
+series)
+	K=$FROM/arch/s390/kvm
+	for f in pci.c pci.h; do
+		[ -f "$K/$f" ] || { echo "prepare: $K/$f does not exist"; exit 77; }
+		cp "$K/$f" "$SRC/$f"
+		cmp "$K/$f" "$SRC/$f"
+		echo "prepare: $K/$f -> $SRC/$f (identical)"
+	done
+	"$HERE/extract-lifecycle.sh" "$K" "$SRC"
+	;;
+seed)
+	"$HERE/extract-seed.sh" "$FROM" "$SRC"
+	CACHE=${CACHE:-/var/cache/aen-series}
+	BASE=${BASE:-$CACHE/base}
+	mkdir -p "$SRC/base/arch/s390/kvm"
+	for f in interrupt.c kvm-s390.c; do
+		if git -C "$BASE" rev-parse -q --verify v5.10.223 >/dev/null 2>&1; then
+			git -C "$BASE" show "v5.10.223:arch/s390/kvm/$f" > "$SRC/base/arch/s390/kvm/$f"
+		elif [ -f "$BASE/arch/s390/kvm/$f" ]; then
+			cp "$BASE/arch/s390/kvm/$f" "$SRC/base/arch/s390/kvm/$f"
+		else
+			echo "prepare: no base tree at $BASE (set BASE=)"; exit 77
+		fi
+		echo "prepare: base $f from $BASE, seed hunks applied"
+		(cd "$SRC/base" && patch -s -p1 --no-backup-if-mismatch < "$SRC/$f.diff")
+	done
+	"$HERE/extract-lifecycle.sh" "$SRC/base/arch/s390/kvm" "$SRC"
+	;;
+*)
+	echo "prepare: unknown mode $MODE"; exit 2 ;;
+esac
+echo "$MODE" > "$SRC/mode"
+if grep -q '"aen: registered' "$SRC/pci.c" "$SRC/pci.h" "$SRC/interrupt-gib.c" 2>/dev/null; then
+	echo yes > "$SRC/records"
+else
+	echo no > "$SRC/records"
+fi
+echo "prepare: mode $MODE, aen: records in the code: $(cat "$SRC/records")"

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* shim: <asm/airq.h> of 5.10 (airq_iv_create takes two arguments) */
+#ifndef SHIM_ASM_AIRQ_H
+#define SHIM_ASM_AIRQ_H
+#include "../model_kernel.h"
+
+struct airq_iv {
+	unsigned long *vector;
+	dma_addr_t vector_dma;
+	unsigned long *avail;
+	unsigned long *bitlock;
+	unsigned long *ptr;
+	unsigned int *data;
+	unsigned long bits;
+	unsigned long end;
+	unsigned long flags;
+	spinlock_t lock;
+};
+
+#define AIRQ_IV_ALLOC		1
+#define AIRQ_IV_BITLOCK		2
+#define AIRQ_IV_PTR		4
+#define AIRQ_IV_DATA		8
+#define AIRQ_IV_CACHELINE	16
+
+struct airq_iv *model_airq_iv_create(unsigned long bits, unsigned long flags, const char *file, int line);
+void model_airq_iv_release(struct airq_iv *iv, const char *file, int line);
+#ifndef MODEL_SEED
+#define airq_iv_create(bits, flags) model_airq_iv_create((bits), (flags), __FILE__, __LINE__)
+#else	/* the seed's 3-argument version (its patch 06): no input vector here */
+#define airq_iv_create(bits, flags, vec) \
+	model_airq_iv_create((bits), (flags) | (0 * (unsigned long)(vec)), __FILE__, __LINE__)
+#endif
+#define airq_iv_release(iv) model_airq_iv_release((iv), __FILE__, __LINE__)
+#endif

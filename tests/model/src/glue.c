@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Module part: hooks around the calls into pci.c and the checks of the
+ * AIFT, which need pci.h's layout. Registered with the machine when the
+ * module (kvm.so) is loaded, unregistered when it is unloaded.
+ */
+#include "model_kernel.h"
+#include "kvm-s390.h"
+#include <asm/pci.h>
+#include <asm/airq.h>
+#include "pci.h"
+
+#ifndef MODEL_AIFT_LOCK
+#define MODEL_AIFT_LOCK aift_lock
+#endif
+#ifndef MODEL_GAL_ISC
+#define MODEL_GAL_ISC 5
+#endif
+
+int model_gal_isc = MODEL_GAL_ISC;
+const void *model_gib_ptr(void);
+int kvm_arch_init(void *opaque);
+void kvm_arch_exit(void);
+
+static struct model_module mod;
+static int in_aen_init, aen_active;
+static const void *kzdev_before_exit;
+#define P(x) ((unsigned long)(const void *)(x))
+
+/* a pointer field of the AIFT: NULL, or virtual and live */
+static int field_ok(const char *name, const void *p, const char *when)
+{
+	const struct model_alloc *a;
+
+	if (!p)
+		return 1;
+	if (P(p) & MODEL_PHYS_BIT) {
+		model_fail("D2", "aift->%s = %#lx is a physical address, not a pointer (%s)", name, P(p), when);
+		return 0;
+	}
+	a = model_lookup(p);
+	if (!a) {
+		model_fail("D6", "aift->%s points at freed/unknown memory (%s)%s", name, when,
+			   model_recently_freed(p) ? ": it was freed" : "");
+		return 0;
+	}
+	return 1;
+}
+
+static void check_kzdev(const void *p, const char *when)
+{
+	const struct model_alloc *a = model_lookup(p);
+	size_t want = (size_t)ZPCI_NR_DEVICES * sizeof(void *);
+
+	if (!a || a->addr != p)
+		return;
+	if (a->size == want)
+		return;
+	if (a->n == (size_t)ZPCI_NR_DEVICES)
+		model_fail("D1", "kzdev array element size %zu != sizeof(void *) (%zu): %zu bytes for %d pointers (%s at %s, %s)",
+			   a->elem, sizeof(void *), a->size, ZPCI_NR_DEVICES, a->what, a->site, when);
+	else
+		model_fail("D1", "kzdev array is %zu bytes, expected exactly ZPCI_NR_DEVICES=%d pointers = %zu bytes (%s)",
+			   a->size, ZPCI_NR_DEVICES, want, when);
+}
+
+static void check_unlocked(const char *when)
+{
+	if (aift->MODEL_AIFT_LOCK.dep.held)
+		model_fail("LOCK", "aift lock still held %s", when);
+	if (aift->gait_lock.dep.held)
+		model_fail("LOCK", "aift->gait_lock still held %s", when);
+}
+
+/* AEN active: the AIFT matches what firmware holds */
+static void check_active(const char *when)
+{
+	u64 gait_virt = model_fw.gait ^ MODEL_PHYS_BIT;
+	int isc = model_gal_isc;
+
+	if (!model_fw.aeni_registrations) {
+		model_fail("FW", "AEN reported active but firmware has no AENI registration (%s)", when);
+		return;
+	}
+	if (field_ok("gait", aift->gait, when)) {
+		if (P(aift->gait) == model_fw.gait)
+			model_fail("D2", "aift->gait holds the registered physical address %#lx, not its virtual address (%s)",
+				   (unsigned long)model_fw.gait, when);
+		else if (P(aift->gait) != gait_virt)
+			model_fail("AIFT", "aift->gait %#lx != phys_to_virt(registered GAIT %#lx) (%s)",
+				   P(aift->gait), (unsigned long)model_fw.gait, when);
+	}
+	if (field_ok("sbv", aift->sbv, when)) {
+		if (!aift->sbv || aift->sbv != zpci_aif_sbv)
+			model_fail("AIFT", "aift->sbv %#lx != zpci_aif_sbv %#lx (%s)", P(aift->sbv), P(zpci_aif_sbv), when);
+		else if ((P(aift->sbv->vector) ^ MODEL_PHYS_BIT) != model_fw.faisb)
+			model_fail("AIFT", "aift->sbv->vector is not the registered FAISB (%s)", when);
+	}
+	if (field_ok("kzdev", aift->kzdev, when)) {
+		if (!aift->kzdev)
+			model_fail("AIFT", "aift->kzdev is NULL while AEN is active (%s)", when);
+		else
+			check_kzdev(aift->kzdev, when);
+	}
+	if (model_fw.faal != ZPCI_NR_DEVICES)
+		model_fail("AIFT", "registered faal %u != ZPCI_NR_DEVICES %d (%s)", model_fw.faal, ZPCI_NR_DEVICES, when);
+	if (model_fw.afi != isc)
+		model_fail("AIFT", "registered ISC %u != this module's ISC %d (%s)", model_fw.afi, isc, when);
+	if (isc >= 0 && isc < 8 && !model_fw.floating[isc])
+		model_fail("AIFT", "floating adapter interrupts not enabled on ISC %d (%s)", isc, when);
+}
+
+static void check_idle(const char *when, const char *tag)
+{
+	if (aift->gait) {
+		if (field_ok("gait", aift->gait, when))
+			model_fail(tag, "aift->gait still set (%#lx) %s", P(aift->gait), when);
+	}
+	if (aift->sbv) {
+		if (field_ok("sbv", aift->sbv, when))
+			model_fail(tag, "aift->sbv still set %s", when);
+	}
+	if (aift->kzdev) {
+		if (field_ok("kzdev", aift->kzdev, when))
+			model_fail(tag, "aift->kzdev still set %s", when);
+	}
+}
+
+void model_check_builtin(const char *when);
+
+static void inspect(enum model_phase ph, int rc)
+{
+	char when[96];
+	const struct model_alloc *a;
+
+	if (ph == PH_UNLOADED) {
+		if (aen_active)
+			model_fail("D10", "AEN was set up by kvm_s390_gib_init() but kvm_s390_gib_destroy() did not tear it down");
+		if (aift && (a = model_lookup(aift)) && a->addr == aift)
+			model_fail("D3", "aift (%zu bytes, %s at %s) still allocated when the module is gone: leaked",
+				   a->size, a->what, a->site);
+		return;
+	}
+	if (!aift)
+		return;
+	a = model_lookup(aift);
+	if (!a || a->addr != aift) {
+		model_fail("MEM", "aift %#lx is not a live allocation", P(aift));
+		return;
+	}
+	switch (ph) {
+	case PH_FWCALL:
+		if (!in_aen_init)
+			return;
+		field_ok("gait", aift->gait, "at a firmware call in kvm_s390_pci_aen_init()");
+		field_ok("sbv", aift->sbv, "at a firmware call in kvm_s390_pci_aen_init()");
+		if (field_ok("kzdev", aift->kzdev, "at a firmware call in kvm_s390_pci_aen_init()") && aift->kzdev)
+			check_kzdev(aift->kzdev, "at a firmware call in kvm_s390_pci_aen_init()");
+		break;
+	case PH_AEN_INIT_RET:
+		if (rc == 0) {
+			check_active("when kvm_s390_pci_aen_init() returned 0");
+		} else {
+			__builtin_snprintf(when, sizeof(when), "after kvm_s390_pci_aen_init() failed with rc=%d", rc);
+			check_idle(when, "D6");
+			model_check_builtin(when);
+		}
+		check_unlocked("when kvm_s390_pci_aen_init() returned");
+		break;
+	case PH_AEN_EXIT_RET:
+		check_idle("after kvm_s390_pci_aen_exit()", "AIFT");
+		if (kzdev_before_exit && model_lookup(kzdev_before_exit))
+			model_fail("MEM", "kvm_s390_pci_aen_exit() did not free the kzdev array");
+		break;
+	case PH_LOADED:
+		if (aen_active)
+			check_active("after module load");
+		else
+			check_idle("after module load without AEN", "AIFT");
+		check_unlocked("after module load");
+		break;
+	default:
+		break;
+	}
+}
+
+int model_hook_aen_init(u8 nisc)
+{
+	int rc;
+
+	mod.aen_init_calls++;
+	in_aen_init = 1;
+	rc = kvm_s390_pci_aen_init(nisc);
+	in_aen_init = 0;
+	if (rc == 0) {
+		mod.aen_init_ok++;
+		aen_active = 1;
+	}
+	inspect(PH_AEN_INIT_RET, rc);
+	return rc;
+}
+
+void model_hook_aen_exit(void)
+{
+	mod.aen_exit_calls++;
+	if (!aen_active)
+		model_fail("D10", "kvm_s390_pci_aen_exit() called although AEN setup did not succeed in this load");
+	kzdev_before_exit = aift ? aift->kzdev : NULL;
+	kvm_s390_pci_aen_exit();
+	aen_active = 0;
+	inspect(PH_AEN_EXIT_RET, 0);
+	kzdev_before_exit = NULL;
+}
+
+static int aift_state(void)
+{
+	if (!aift)
+		return -1;
+	return aen_active;
+}
+
+static const void *aift_ptr(void)
+{
+	return aift;
+}
+
+extern int model_probe_other_cpu_lock(struct model_lockdep *l);	/* builtin.c */
+extern int model_expect_lockdep;
+extern int model_lockdep_violations;
+
+/*
+ * D4: another CPU holds aift_lock in the middle of enabling AEN (it has
+ * set aift->sbv). kvm_s390_pci_aen_init() on this CPU must take the lock
+ * before it looks at the AIFT. The model's mutex_lock() returns to here
+ * (longjmp) when it finds the lock held by the other CPU.
+ */
+static int probe_d4(void)
+{
+	struct airq_iv *sbv_saved;
+	int r;
+
+	if (!aift)
+		return -1;
+	sbv_saved = aift->sbv;
+	if (!aift->sbv)
+		aift->sbv = (struct airq_iv *)&mod;	/* "being set up" marker */
+	r = model_probe_other_cpu_lock(&aift->MODEL_AIFT_LOCK.dep);
+	if (r == 0) {	/* first return: run it */
+		in_aen_init = 0;
+		r = kvm_s390_pci_aen_init((u8)model_gal_isc);
+		model_note("probe D4: kvm_s390_pci_aen_init() returned %d without waiting for aift_lock", r);
+		r = 0;
+	} else {
+		r = 1;
+	}
+	aift->sbv = sbv_saved;
+	return r;
+}
+
+/* D8: kvm_s390_pci_aen_exit() called without aift_lock must trip lockdep */
+static int probe_d8(void)
+{
+	if (!aift)
+		return -1;
+	model_expect_lockdep = 1;
+	model_lockdep_violations = 0;
+	kvm_s390_pci_aen_exit();
+	model_expect_lockdep = 0;
+	aen_active = 0;
+	return model_lockdep_violations > 0;
+}
+
+static void __attribute__((constructor)) glue_register(void)
+{
+	mod.nr_devices = ZPCI_NR_DEVICES;
+	mod.gal_isc = &model_gal_isc;
+	mod.arch_init = kvm_arch_init;
+	mod.arch_exit = kvm_arch_exit;
+	mod.inspect = inspect;
+	mod.aift_state = aift_state;
+	mod.aift_ptr = aift_ptr;
+	mod.probe_d4 = probe_d4;
+	mod.probe_d8 = probe_d8;
+	model_register_module(&mod);
+}
+
+static void __attribute__((destructor)) glue_unregister(void)
+{
+	model_unregister_module(&mod);
+}
