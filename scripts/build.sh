@@ -9,6 +9,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 cfg=pci-kvm-m
 obj=$CACHE/obj/$(basename "$tree")-$cfg
 [ -f "$obj/.config" ] || "$repo/scripts/kconfig.sh" "$tree" "$obj" "$cfg"
+rm -f "$obj/.aen-state"  # bisect-build.sh must not trust this directory's step any more
 echo "build: kernel image and modules ($cfg) in $obj"
 "$repo/scripts/kmake.sh" "$tree" "$obj" W=1 olddefconfig
 "$repo/scripts/kmake.sh" "$tree" "$obj" W=1 bzImage modules >"$obj/.build.log" 2>&1 ||

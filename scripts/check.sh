@@ -53,7 +53,7 @@ run export-matches "$repo/scripts/export.sh" "$TREE" --check
 run checkpatch "$repo/scripts/check-checkpatch.sh" "$BASE"
 run codespell "$repo/scripts/check-codespell.sh"
 run quilt "$repo/scripts/check-quilt.sh" "$BASE" "$TREE"
-run build "$repo/scripts/build.sh" "$TREE" "$OUT"
 run bisect-build "$repo/scripts/bisect-build.sh" "$TREE"
+run build "$repo/scripts/build.sh" "$TREE" "$OUT"
 summary
 [ "$fail" = 0 ]
