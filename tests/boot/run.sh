@@ -1,0 +1,143 @@
+#!/bin/sh
+# Boot test: boot the kernel under qemu-system-s390x (TCG) with an
+# initramfs holding a static init (tests/boot/init.c), kvm.ko and the
+# kselftest, then check the console log:
+#  - the kernel boots to init and powers off by itself;
+#  - finit_module(kvm.ko) fails with ENODEV after "SIE is not available"
+#    (TCG has no SIE);
+#  - the kselftest runs and SKIPs because kvm cannot load, in valid KTAP;
+#  - no WARNING, BUG, Oops, panic or call trace.
+# usage: run.sh KERNEL_IMAGE KVM_KO SELFTEST_BIN
+# Environment: BOOT_TIMEOUT (s, default 120), OUT (console log goes to
+# $OUT/boot-console.log; without OUT the work directory is kept).
+# Exit 0 only if every check passes.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+[ $# -eq 3 ] || { echo "usage: $0 KERNEL_IMAGE KVM_KO SELFTEST_BIN" >&2; exit 2; }
+kernel=$1 kvmko=$2 selftest=$3
+timeout_s=${BOOT_TIMEOUT:-120}
+QEMU=${QEMU:-qemu-system-s390x}
+CROSS_CC=${CROSS_CC:-s390x-linux-gnu-gcc}
+
+die() { echo "boot: FAIL: $*" >&2; exit 1; }
+for f in "$kernel" "$kvmko" "$selftest"; do
+	[ -f "$f" ] || die "no such file: $f"
+done
+command -v "$QEMU" >/dev/null 2>&1 ||
+	die "$QEMU not found (Debian: apt-get install qemu-system-misc); the boot test cannot run"
+command -v "$CROSS_CC" >/dev/null 2>&1 ||
+	die "$CROSS_CC not found (Debian: apt-get install gcc-s390x-linux-gnu)"
+command -v cpio >/dev/null 2>&1 || die "cpio not found"
+command -v timeout >/dev/null 2>&1 || die "timeout (coreutils) not found"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/aen-boot.XXXXXX")
+if [ -n "${OUT:-}" ]; then
+	mkdir -p "$OUT"
+	log=$OUT/boot-console.log
+	trap 'rm -rf "$work"' EXIT
+else
+	log=$work/console.log
+fi
+root=$work/root
+
+echo "boot: build init with $CROSS_CC -static"
+mkdir -p "$root/dev" "$root/proc" "$root/sys" "$root/tmp"
+$CROSS_CC -static -O2 -Wall -o "$root/init" "$here/init.c"
+cp "$kvmko" "$root/kvm.ko"
+cp "$selftest" "$root/aen_reload_test"
+chmod 0755 "$root/init" "$root/aen_reload_test"
+# init reopens the console after mounting devtmpfs; the node is only
+# needed for its first messages and needs root to create.
+mknod "$root/dev/console" c 5 1 2>/dev/null || echo "boot: (no /dev/console node: not root)"
+echo "boot: pack initramfs (cpio newc)"
+(cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) |
+	gzip -n >"$work/initramfs.cpio.gz"
+
+echo "boot: $QEMU -M s390-ccw-virtio -m 512 -kernel $kernel (timeout ${timeout_s}s)"
+start=$(date +%s.%N)
+set +e
+timeout "$timeout_s" "$QEMU" -M s390-ccw-virtio -m 512 -nographic -no-reboot \
+	-kernel "$kernel" -initrd "$work/initramfs.cpio.gz" \
+	-append "console=ttysclp0 rdinit=/init" \
+	</dev/null >"$work/console.raw" 2>"$work/qemu.err"
+rc=$?
+set -e
+end=$(date +%s.%N)
+secs=$(echo "$start $end" | awk '{ printf "%.2f", $2 - $1 }')
+tr -d '\r' <"$work/console.raw" >"$log"
+echo "boot: qemu exit status $rc after ${secs}s; console log: $log"
+if [ -s "$work/qemu.err" ]; then
+	sed 's/^/boot: qemu stderr: /' "$work/qemu.err"
+fi
+if [ "$rc" -ne 0 ] && [ "$rc" -ne 124 ] && ! grep -q 'AEN-BOOT:' "$log"; then
+	tail -n 20 "$log" | sed 's/^/boot: console: /'
+	die "qemu failed to start or crashed (exit status $rc)"
+fi
+
+pass=0 fail=0
+check() { # NAME RESULT(0=pass) DETAIL
+	if [ "$2" -eq 0 ]; then
+		pass=$((pass + 1)); echo "boot: PASS: $1${3:+ ($3)}"
+	else
+		fail=$((fail + 1)); echo "boot: FAIL: $1${3:+ ($3)}"
+	fi
+}
+has() { grep -qF -- "$1" "$log"; }
+ok() { if "$@"; then echo 0; else echo 1; fi; }
+
+up=$(sed -n 's/^AEN-BOOT: init started, pid 1, uptime \([^ ]*\) s$/\1/p' "$log" | head -n 1)
+check "kernel boots to init" "$(ok has "AEN-BOOT: init started, pid 1,")" "uptime at init ${up:-?} s"
+r=1; [ "$rc" -eq 0 ] && has "AEN-BOOT: power off" && r=0
+check "init powers off by itself" $r "qemu exit status $rc$( [ "$rc" -eq 124 ] && echo ", killed after ${timeout_s}s")"
+check "finit_module(kvm.ko) fails with ENODEV" \
+	"$(ok has "AEN-BOOT: finit_module(/kvm.ko): errno 19 ENODEV")" \
+	"$(sed -n 's/^AEN-BOOT: finit_module(\/kvm.ko): //p' "$log" | head -n 1)"
+check "kernel says SIE is not available" "$(ok has "kvm-s390: SIE is not available")"
+
+# s390dbf sprintf-view header as the parser expects it (see aen_records.h)
+hdr='^AEN-BOOT: s390dbf sample: [0-9]{2,} [0-9]{11,}:[0-9]{6,} [0-9]+ [-*] [0-9]{4,} [^ ]{1,16}  '
+n=$(grep -cE "$hdr" "$log" || true)
+r=1; [ "$n" -gt 0 ] && r=0
+check "s390dbf sprintf-view header format as parsed" $r "$n sample lines match"
+
+# The kselftest's output, between the markers. Kernel messages may be
+# interleaved; KTAP lets a parser ignore lines it does not know.
+sed -n '/^AEN-BOOT: selftest start$/,/^AEN-BOOT: selftest /p' "$log" |
+	sed '1d;$d' >"$work/ktap"
+status=$(sed -n 's/^AEN-BOOT: selftest exit status \([0-9]*\)$/\1/p' "$log" | head -n 1)
+r=1; [ "${status:-x}" = 0 ] || [ "${status:-x}" = 4 ] && r=0
+check "kselftest ran and exited with pass/skip status" $r "exit status ${status:-none}"
+ktap_err=$(awk '
+	/^(TAP version 13|KTAP version 1)$/ { if (!nr && !plan) ver = 1; next }
+	/^1\.\.[0-9]+/ { if (plan) { print "second plan line"; exit } plan = substr($1, 4) + 0; next }
+	/^(not )?ok [0-9]+/ {
+		n = ($1 == "not") ? $3 : $2
+		nr++
+		if (n != nr) { print "result " n " out of order"; exit }
+		if ($1 == "not") nok++
+		if ($0 ~ / # SKIP /) skip++
+		if ($0 ~ / # SKIP kvm cannot load: /) why++
+		next
+	}
+	/^# Totals: / { totals = $0; next }
+	END {
+		if (!ver) print "no TAP/KTAP version line first"
+		else if (plan == "") print "no plan line"
+		else if (nr != plan) print "plan " plan " but " nr " results"
+		else if (nok) print nok " not ok results"
+		else if (skip != nr) print "not every result is a SKIP"
+		else if (!why) print "no SKIP with reason \"kvm cannot load\""
+		else if (totals !~ "pass:0 fail:0 xfail:0 xpass:0 skip:" nr " error:0$")
+			print "bad totals: " totals
+	}' "$work/ktap")
+check "kselftest output is valid KTAP: plan, ok # SKIP kvm cannot load, totals" \
+	"$( [ -z "$ktap_err" ] && echo 0 || echo 1)" "${ktap_err:-$(grep -m1 '^ok ' "$work/ktap" || true)}"
+bad=$(grep -nE 'WARNING|BUG|Oops|[Pp]anic|Call Trace|cut here|general protection|Unable to handle' "$log" || true)
+r=1; [ -z "$bad" ] && r=0
+check "no WARNING/BUG/Oops/panic/call trace in the log" $r "$(echo "$bad" | head -n 1)"
+
+echo "boot: selftest output:"
+sed 's/^/boot: | /' "$work/ktap"
+echo "boot: boot to power off took ${secs}s (qemu wall time), init reached at ${up:-?}s uptime"
+echo "boot: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
