@@ -446,6 +446,7 @@ void model_airq_iv_release(struct airq_iv *iv, const char *file, int line)
 #define LOCK_MAGIC 0x10c4dead
 struct model_lockdep *model_held[16];
 int model_expect_lockdep, model_lockdep_violations;
+int model_allow_faal_mismatch;
 static jmp_buf *probe_jmp;
 static struct model_lockdep *probe_lock;
 
@@ -476,8 +477,14 @@ void model_lock(struct model_lockdep *l, const char *file, int line)
 			   (unsigned long)l, site(file, line));
 		l->magic = LOCK_MAGIC;
 	}
-	if (l->held == 2 && probe_jmp && l == probe_lock)
-		longjmp(*probe_jmp, 1);	/* this CPU would wait for the other */
+	if (l->held == 2 && probe_jmp && l == probe_lock) {
+		jmp_buf *env = probe_jmp;	/* this CPU would wait for the other */
+
+		probe_jmp = NULL;
+		l->held = 0;
+		probe_lock = NULL;
+		longjmp(*env, 1);
+	}
 	if (l->held) {
 		model_fail("LOCK", "%s taken at %s while already held (at %s): deadlock", l->name,
 			   site(file, line), l->site ? l->site : "?");
@@ -518,21 +525,12 @@ void model_lockdep_assert_held(const struct model_lockdep *l, const char *expr, 
 		model_fail("LOCK", "lockdep_assert_held(%s) at %s: not held", expr, site(file, line));
 }
 
-/* run the caller's code with l held by another CPU; returns 1 via longjmp if it tried to take l */
-static jmp_buf probe_env;
-int model_probe_other_cpu_lock(struct model_lockdep *l)
+/* from now on, l is held by another CPU; taking it longjmps to env */
+void model_probe_arm(struct model_lockdep *l, jmp_buf *env)
 {
-	static int r;
-
 	l->held = 2;
 	probe_lock = l;
-	probe_jmp = &probe_env;
-	r = setjmp(probe_env);
-	if (r) {
-		probe_jmp = NULL;
-		l->held = 0;
-	}
-	return r;
+	probe_jmp = env;
 }
 
 void model_probe_end(void)

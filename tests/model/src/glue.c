@@ -4,6 +4,7 @@
  * AIFT, which need pci.h's layout. Registered with the machine when the
  * module (kvm.so) is loaded, unregistered when it is unloaded.
  */
+#include <setjmp.h>
 #include "model_kernel.h"
 #include "kvm-s390.h"
 #include <asm/pci.h>
@@ -23,6 +24,7 @@ int kvm_arch_init(void *opaque);
 void kvm_arch_exit(void);
 
 static struct model_module mod;
+extern int model_allow_faal_mismatch;	/* builtin.c */
 static int in_aen_init, aen_active;
 static const void *kzdev_before_exit;
 #define P(x) ((unsigned long)(const void *)(x))
@@ -102,7 +104,7 @@ static void check_active(const char *when)
 		else
 			check_kzdev(aift->kzdev, when);
 	}
-	if (model_fw.faal != ZPCI_NR_DEVICES)
+	if (model_fw.faal != ZPCI_NR_DEVICES && !model_allow_faal_mismatch)
 		model_fail("AIFT", "registered faal %u != ZPCI_NR_DEVICES %d (%s)", model_fw.faal, ZPCI_NR_DEVICES, when);
 	if (model_fw.afi != isc)
 		model_fail("AIFT", "registered ISC %u != this module's ISC %d (%s)", model_fw.afi, isc, when);
@@ -224,7 +226,7 @@ static const void *aift_ptr(void)
 	return aift;
 }
 
-extern int model_probe_other_cpu_lock(struct model_lockdep *l);	/* builtin.c */
+extern void model_probe_arm(struct model_lockdep *l, jmp_buf *env);	/* builtin.c */
 extern int model_expect_lockdep;
 extern int model_lockdep_violations;
 
@@ -236,22 +238,23 @@ extern int model_lockdep_violations;
  */
 static int probe_d4(void)
 {
-	struct airq_iv *sbv_saved;
-	int r;
+	static jmp_buf env;
+	static struct airq_iv *sbv_saved;
+	static volatile int r;
 
 	if (!aift)
 		return -1;
 	sbv_saved = aift->sbv;
 	if (!aift->sbv)
 		aift->sbv = (struct airq_iv *)&mod;	/* "being set up" marker */
-	r = model_probe_other_cpu_lock(&aift->MODEL_AIFT_LOCK.dep);
-	if (r == 0) {	/* first return: run it */
+	if (setjmp(env) == 0) {
+		model_probe_arm(&aift->MODEL_AIFT_LOCK.dep, &env);
 		in_aen_init = 0;
 		r = kvm_s390_pci_aen_init((u8)model_gal_isc);
 		model_note("probe D4: kvm_s390_pci_aen_init() returned %d without waiting for aift_lock", r);
 		r = 0;
 	} else {
-		r = 1;
+		r = 1;	/* it tried to take aift_lock: it would have waited */
 	}
 	aift->sbv = sbv_saved;
 	return r;
