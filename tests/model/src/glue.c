@@ -27,6 +27,7 @@ static struct model_module mod;
 extern int model_allow_faal_mismatch;	/* builtin.c */
 static int in_aen_init, aen_active;
 static const void *kzdev_before_exit;
+static const void *aift_seen;	/* the AIFT this module allocated, even if 'aift' was cleared */
 #define P(x) ((unsigned long)(const void *)(x))
 
 /* a pointer field of the AIFT: NULL, or virtual and live */
@@ -135,10 +136,12 @@ static void inspect(enum model_phase ph, int rc)
 	char when[96];
 	const struct model_alloc *a;
 
+	if (aift)
+		aift_seen = aift;
 	if (ph == PH_UNLOADED) {
 		if (aen_active)
 			model_fail("D10", "AEN was set up by kvm_s390_gib_init() but kvm_s390_gib_destroy() did not tear it down");
-		if (aift && (a = model_lookup(aift)) && a->addr == aift)
+		if (aift_seen && (a = model_lookup(aift_seen)) && a->addr == aift_seen)
 			model_fail("D3", "aift (%zu bytes, %s at %s) still allocated when the module is gone: leaked",
 				   a->size, a->what, a->site);
 		return;
@@ -186,6 +189,15 @@ static void inspect(enum model_phase ph, int rc)
 	}
 }
 
+int model_hook_pci_init(void)
+{
+	int rc = kvm_s390_pci_init();
+
+	if (aift)
+		aift_seen = aift;
+	return rc;
+}
+
 int model_hook_aen_init(u8 nisc)
 {
 	int rc;
@@ -223,7 +235,7 @@ static int aift_state(void)
 
 static const void *aift_ptr(void)
 {
-	return aift;
+	return aift ? aift : aift_seen;
 }
 
 extern void model_probe_arm(struct model_lockdep *l, jmp_buf *env);	/* builtin.c */

@@ -14,4 +14,7 @@ static void kvm_s390_cpu_feat_init(void)
 {
 }
 
+int model_hook_pci_init(void);
+#define kvm_s390_pci_init() model_hook_pci_init()
+
 #include "kvm-s390-arch.c"
