@@ -15,6 +15,10 @@ static void kvm_s390_cpu_feat_init(void)
 }
 
 int model_hook_pci_init(void);
+int model_hook_aen_init(u8 nisc);
+void model_hook_aen_exit(void);
 #define kvm_s390_pci_init() model_hook_pci_init()
+#define kvm_s390_pci_aen_init(nisc) model_hook_aen_init(nisc)
+#define kvm_s390_pci_aen_exit() model_hook_aen_exit()
 
 #include "kvm-s390-arch.c"
