@@ -4,6 +4,7 @@
 #   make tree     git work tree of the series for editing (tree/)
 #   make export   regenerate patches/, series, selftests/, MAINTAINERS.snippet from tree/
 #   make bench    figures (printed, not asserted)
+#   make mbox     the series as one threaded mbox for b4/git am/mail: out/series.mbox
 # Variables: KSRC=/path/to/linux (your tree instead of the download),
 # CACHE=dir (default /var/cache/aen-series), JOBS=n.
 CACHE ?= /var/cache/aen-series
@@ -11,7 +12,7 @@ KSRC ?=
 JOBS ?= $(shell nproc)
 export CACHE KSRC JOBS
 
-.PHONY: all deps check tree export bench clean
+.PHONY: all deps check tree export bench mbox clean
 
 all:
 	@tree=$$(./scripts/prepare.sh | tail -n 1) && ./scripts/build.sh "$$tree" out
@@ -30,6 +31,9 @@ export:
 
 bench:
 	@./scripts/bench.sh
+
+mbox:
+	@tree=$$(./scripts/prepare.sh | tail -n 1) && TREE=$$tree ./scripts/mbox.sh out/series.mbox
 
 clean:
 	rm -rf out

@@ -53,6 +53,8 @@ run export-matches "$repo/scripts/export.sh" "$TREE" --check
 run checkpatch "$repo/scripts/check-checkpatch.sh" "$BASE"
 run codespell "$repo/scripts/check-codespell.sh"
 run quilt "$repo/scripts/check-quilt.sh" "$BASE" "$TREE"
+run b4-roundtrip "$repo/scripts/check-b4.sh"
+run get-maintainer "$repo/scripts/check-maintainers.sh"
 run bisect-build "$repo/scripts/bisect-build.sh" "$TREE"
 run build "$repo/scripts/build.sh" "$TREE" "$OUT"
 summary
