@@ -3,7 +3,7 @@
 # tree holding the series as commits (branch `series` on top of v5.10.223).
 # Same commits in, byte-identical files out. The cover letter keeps the
 # subject and text of the current patches/0000-cover-letter.patch (edit it
-# there); shortlog, diffstat and base-commit are regenerated.
+# there); shortlog, diffstat and the base paragraph + base-commit are regenerated.
 # usage: export.sh TREE [--check]   (--check: compare only, change nothing)
 set -eu
 tree=$1 mode=${2:-write}
@@ -50,6 +50,13 @@ awk -v subj="$subject" -v date="$date" -v blurb="$tmp/blurb" '
 	/\*\*\* SUBJECT HERE \*\*\*/ { sub(/\*\*\* SUBJECT HERE \*\*\*/, subj) }
 	/^\*\*\* BLURB HERE \*\*\*$/ { while ((getline l < blurb) > 0) print l; skip = 1; next }
 	skip && /^$/ { skip = 0; next }
+	/^base-commit: / {
+		print "Based on Linux v5.10.223 (linux-stable tag v5.10.223), nothing else."
+		print "The base-commit below is not linux-stable'"'"'s: it is the commit that the"
+		print "series'"'"' scripts/fetch-base.sh makes of Debian'"'"'s linux_5.10.223.orig.tar.xz."
+		print "In a linux-stable clone, check out v5.10.223 before git am or b4 am."
+		print ""
+	}
 	/^$/ { hdr = 1 }
 	{ print }' "$cover" >"$cover.new"
 mv "$cover.new" "$cover"
