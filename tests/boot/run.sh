@@ -59,6 +59,8 @@ set +e
 timeout "$timeout_s" "$QEMU" -M s390-ccw-virtio -m 512 -nographic -no-reboot \
 	-kernel "$kernel" -initrd "$work/initramfs.cpio.gz" \
 	-append "console=ttysclp0 rdinit=/init" \
+	-chardev file,id=lm,path="$work/linemode.log" \
+	-device sclplmconsole,chardev=lm \
 	</dev/null >"$work/console.raw" 2>"$work/qemu.err"
 rc=$?
 set -e
@@ -68,6 +70,15 @@ tr -d '\r' <"$work/console.raw" >"$log"
 echo "boot: qemu exit status $rc after ${secs}s; console log: $log"
 if [ -s "$work/qemu.err" ]; then
 	sed 's/^/boot: qemu stderr: /' "$work/qemu.err"
+fi
+# ttysclp0 is the SCLP VT220 console (qemu's -nographic console). The
+# line-mode console is captured apart, only to explain an empty log.
+if ! grep -q '[^[:space:]]' "$log"; then
+	if grep -q '[^[:space:]]' "$work/linemode.log" 2>/dev/null; then
+		tail -n 5 "$work/linemode.log" | sed 's/^/boot: line-mode console: /'
+		die "nothing on ttysclp0 but output on the SCLP line-mode console: the kernel needs CONFIG_SCLP_VT220_TTY=y and CONFIG_SCLP_VT220_CONSOLE=y"
+	fi
+	die "no console output at all (qemu exit status $rc): kernel did not start, or has no SCLP VT220 console (CONFIG_SCLP_VT220_TTY/CONSOLE)"
 fi
 if [ "$rc" -ne 0 ] && [ "$rc" -ne 124 ] && ! grep -q 'AEN-BOOT:' "$log"; then
 	tail -n 20 "$log" | sed 's/^/boot: console: /'

@@ -26,13 +26,15 @@ static int failures, cases;
 /*
  * The header debug_dflt_header_fn() of 5.10 writes:
  * "%02i %011ld:%06lu %1u %1s %04u %pK  " (area, sec:usec, level,
- * exception, cpu, caller). Real lines captured from 5.10.223 under
- * qemu-system-s390x (cio_msg sprintf view) are in REAL_* below.
+ * exception, cpu, caller). REAL_* are headers of real lines (the
+ * caller is "(____ptrval____)" there: no pointer hash key yet under TCG).
  */
 #define H	"00 01732431234:567890 3 - 0001 000000002b7a11c4  "
 #define HEXC	"01 01732431234:000001 3 * 0000 (____ptrval____)  "
 #define HZERO	"00 01732431234:000001 3 - 0255 0000000000000000  "
-#define REAL_1	"00 01763959317:880870 4 - 0000 000000009ec2a94b  "
+/* cio_msg sprintf view, 5.10.223 under qemu-system-s390x 7.2 (TCG) */
+#define REAL_1	"00 01795497206:998996 2 - 0000 (____ptrval____)  "
+#define REAL_2	"00 01795497207:002245 2 - 0000 (____ptrval____)  "
 
 #define AIPB	"000000003c1e9a77"
 #define AIPB2	"00000000deadbeef"
@@ -74,7 +76,11 @@ static const struct line_case line_cases[] = {
 	{ "123 123456789012:999999 15 - 12345 0  aen: reused aipb=" AIPB
 	  " isc=1 faal=2", AEN_REUSED, AIPB, 1, 2, 0, "" },
 
-	/* other kvm-trace events */
+	/* other events; the first two lines are real, as captured */
+	{ REAL_1 "chsc: ssd failed for 0.0.0000 (rc=0004)", AEN_NONE, "", 0,
+	  0, 0, "" },
+	{ REAL_2 "event: sch 0.0.0000, process=1, action=3", AEN_NONE, "", 0,
+	  0, 0, "" },
 	{ H "vm 0x000000002b7a11c4 created by pid 1234", AEN_NONE, "", 0, 0,
 	  0, "" },
 	{ H "AEN: registered aipb=" AIPB " isc=3 faal=512", AEN_NONE, "", 0,
