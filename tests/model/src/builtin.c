@@ -821,7 +821,7 @@ static int sic_aeni(const union zpci_sic_iib *iib)
 	return 0;
 }
 
-int __zpci_set_irq_ctrl(u16 ctl, u8 isc, union zpci_sic_iib *iib)
+int model_sic(u16 ctl, u8 isc, union zpci_sic_iib *iib, const char *file, int line)
 {
 	unsigned long v = (unsigned long)iib;
 
@@ -835,8 +835,8 @@ int __zpci_set_irq_ctrl(u16 ctl, u8 isc, union zpci_sic_iib *iib)
 		model_fail("D2", "SIC operand (iib) %#lx is a physical address, not a pointer", v);
 		return 3;
 	}
-	if (model_fallible(ctl == SIC_SET_AENI_CONTROLS ? "SIC(AENI)" : "SIC(irq mode)", "firmware", ctl))
-		return 3;
+	if (model_fallible(ctl == SIC_SET_AENI_CONTROLS ? "SIC(set AENI controls)" : "SIC(irq mode)", file, line))
+		return 3;	/* condition code 3 */
 	switch (ctl) {
 	case SIC_SET_AENI_CONTROLS:
 		return sic_aeni(iib);

@@ -116,7 +116,8 @@ static int load(const char *so, int isc)
 		model_fail("LOCK", "%d lock(s) held when kvm_arch_init() returned", model_locks_held());
 	if (rc) {
 		if (rc > 0 || rc < -4095)
-			model_fail("ERRNO", "kvm_arch_init() returned %d, not a negative errno", rc);
+			model_fail("ERRNO", "kvm_arch_init() returned %d, not a negative errno%s", rc,
+				   rc > 0 ? " (kvm_init() fails with it, but a module init returning > 0 counts as loaded)" : "");
 		module_gone("after the failed load");
 	} else {
 		model_mod->inspect(PH_LOADED, 0);
@@ -179,6 +180,8 @@ static void check_records(const char *kind, int isc, int nr)
 		} else if (!strcmp(kind, "failed")) {
 			if (sscanf(r, "aen: failed rc=%d: %15s", &rc, k) == 2 && rc < 0)
 				ok++;
+			else if (!strncmp(r, "aen: failed", 11))
+				model_fail("REC", "\"%s\": rc is not a negative errno", r);
 		} else if (!strcmp(kind, "unavailable")) {
 			if (!strncmp(r, "aen: unavailable: ", 18) && r[18])
 				ok++;

@@ -46,20 +46,15 @@ union zpci_sic_iib {
 	struct zpci_aipb aipb;
 };
 
-/* the SIC instruction: firmware model in builtin.c */
-int __zpci_set_irq_ctrl(u16 ctl, u8 isc, union zpci_sic_iib *iib);
+/* the SIC instruction: firmware model in builtin.c (macros: the call site is recorded) */
+int model_sic(u16 ctl, u8 isc, union zpci_sic_iib *iib, const char *file, int line);
+#define __zpci_set_irq_ctrl(ctl, isc, iib) model_sic((ctl), (isc), (iib), __FILE__, __LINE__)
 
 #ifndef MODEL_SEED
-static inline int zpci_set_irq_ctrl(u16 ctl, u8 isc)
-{
-	union zpci_sic_iib iib = {{0}};
-
-	return __zpci_set_irq_ctrl(ctl, isc, &iib);
-}
+#define zpci_set_irq_ctrl(ctl, isc) ({					\
+	union zpci_sic_iib __iib = {{0}};				\
+	model_sic((ctl), (isc), &__iib, __FILE__, __LINE__); })
 #else	/* the seed's externalized 3-argument routine (its patch 07) */
-static inline int zpci_set_irq_ctrl(u16 ctl, u8 isc, union zpci_sic_iib *iib)
-{
-	return __zpci_set_irq_ctrl(ctl, isc, iib);
-}
+#define zpci_set_irq_ctrl(ctl, isc, iib) model_sic((ctl), (isc), (iib), __FILE__, __LINE__)
 #endif
 #endif

@@ -3,4 +3,5 @@
 #ifndef SHIM_LINUX_PCI_H
 #define SHIM_LINUX_PCI_H
 #include "../model_kernel.h"
+#include <asm/pci.h>	/* as the real <linux/pci.h> does */
 #endif
