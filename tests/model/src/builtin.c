@@ -782,34 +782,34 @@ static int sic_aeni(const union zpci_sic_iib *iib)
 	if (model_fw.aeni_registrations) {
 		model_fail("FW", "second SIC set-AENI-controls in one boot (firmware accepts it once; zpci_aipb=%s)",
 			   zpci_aipb ? "set" : "NULL");
-		return 3;
+		return -EIO;
 	}
 	if (!faal) {
 		model_fail("FW", "SIC set-AENI-controls with faal 0");
-		return 3;
+		return -EIO;
 	}
 	if (!(gait & MODEL_PHYS_BIT) || !(faisb & MODEL_PHYS_BIT)) {
 		model_fail("D2", "SIC set-AENI-controls given a non-physical address (gait %#lx, faisb %#lx): firmware rejects it",
 			   (unsigned long)gait, (unsigned long)faisb);
-		return 3;
+		return -EIO;
 	}
 	g = (struct model_alloc *)model_lookup((void *)(gait ^ MODEL_PHYS_BIT));
 	if (!g || (char *)(gait ^ MODEL_PHYS_BIT) + need > (char *)g->addr + g->size || g->kind == MK_AIRQ) {
 		model_fail("FW", "SIC AENI: gait %#lx is not the physical address of live memory of %zu bytes (faal %u)",
 			   (unsigned long)gait, need, faal);
-		return 3;
+		return -EIO;
 	}
 	for (i = 0; i < need; i++)
 		if (((unsigned char *)(gait ^ MODEL_PHYS_BIT))[i]) {
 			model_fail("FW", "SIC AENI: the GAIT is not zeroed (byte %zu)", i);
-			return 3;
+			return -EIO;
 		}
 	s = (struct model_alloc *)model_lookup((void *)(faisb ^ MODEL_PHYS_BIT));
 	if (!s || s->kind != MK_AIRQ || s->extra != (void *)(faisb ^ MODEL_PHYS_BIT) ||
 	    ((struct airq_iv *)s->addr)->bits < faal) {
 		model_fail("FW", "SIC AENI: faisb %#lx is not the physical address of a live summary bit vector of >= %u bits",
 			   (unsigned long)faisb, faal);
-		return 3;
+		return -EIO;
 	}
 	model_fw.aeni_registrations++;
 	model_fw.gait = gait;
@@ -821,6 +821,11 @@ static int sic_aeni(const union zpci_sic_iib *iib)
 	return 0;
 }
 
+/*
+ * The SIC instruction as 5.10's __zpci_set_irq_ctrl() wraps it: 0, or -EIO
+ * (its only failure, no facility 72; the condition code is not returned).
+ * Operands firmware rejects are model failures and return -EIO as well.
+ */
 int model_sic(u16 ctl, u8 isc, union zpci_sic_iib *iib, const char *file, int line)
 {
 	unsigned long v = (unsigned long)iib;
@@ -833,23 +838,23 @@ int model_sic(u16 ctl, u8 isc, union zpci_sic_iib *iib, const char *file, int li
 		model_mod->inspect(PH_FWCALL, 0);
 	if (v & MODEL_PHYS_BIT) {
 		model_fail("D2", "SIC operand (iib) %#lx is a physical address, not a pointer", v);
-		return 3;
+		return -EIO;
 	}
 	if (model_fallible(ctl == SIC_SET_AENI_CONTROLS ? "SIC(set AENI controls)" : "SIC(irq mode)", file, line))
-		return 3;	/* condition code 3 */
+		return -EIO;	/* 5.10: the only failure (no facility 72) */
 	switch (ctl) {
 	case SIC_SET_AENI_CONTROLS:
 		return sic_aeni(iib);
 	case SIC_IRQ_MODE_SINGLE:
 		if (isc > 7) {
 			model_fail("FW", "SIC irq mode single with ISC %u", isc);
-			return 3;
+			return -EIO;
 		}
 		model_fw.floating[isc]++;
 		return 0;
 	default:
 		model_fail("FW", "unexpected SIC operation control %u", ctl);
-		return 3;
+		return -EIO;
 	}
 }
 
