@@ -1,0 +1,51 @@
+#!/bin/sh
+# mutate.sh TREE - teeth on the real code: applies small defects (one at
+# a time, to build-dir copies, never to TREE) to the series' pci.c and
+# interrupt.c and requires that the model names each one. A mutation
+# whose pattern is not in the code is skipped. Exit 0 if every applied
+# mutation was caught.
+set -eu
+. "$(dirname "$0")/common.sh"
+TREE=${1:-${TREE:-}}
+[ -n "$TREE" ] && [ -f "$TREE/arch/s390/kvm/pci.c" ] || { echo "SKIP: no pci.c in '${TREE}'"; exit 77; }
+workdir mutate
+"$HERE/prepare.sh" series "$TREE" "$W/src" >/dev/null
+caught=0 missed=0 skipped=0
+# mutant NAME FILE SED-SCRIPT SCENARIOS TAG
+mutant() {
+	m=$W/m-$1
+	cp -r "$W/src" "$m"
+	sed -i "$3" "$m/$2"
+	if cmp -s "$W/src/$2" "$m/$2"; then
+		echo "SKIP $1: pattern not found in $2"
+		skipped=$((skipped + 1))
+		return
+	fi
+	make -s -f "$HERE/Makefile" SRC="$m" B="$m/b" SAN=plain NR="$NR" "$m/b/model" "$m/b/kvm.so" >"$m/build.log" 2>&1 ||
+		{ echo "MISS $1: does not build"; missed=$((missed + 1)); return; }
+	"$m/b/model" --mod="$m/b" $(records_flag) --cycles=20 $4 >"$m/out" 2>&1 || true
+	if grep -q "^FAIL \[.*\] $5: " "$m/out"; then
+		echo "CAUGHT $1 as $5: $(grep -m 1 "^FAIL \[.*\] $5: " "$m/out" | cut -c 1-150)"
+		caught=$((caught + 1))
+	else
+		echo "MISS $1: no $5 failure"
+		grep '^FAIL' "$m/out" | head -n 3
+		missed=$((missed + 1))
+	fi
+}
+mutant D1-kzdev-size pci.c '/kcalloc(ZPCI_NR_DEVICES/ s/sizeof([^)]*)/sizeof(struct zpci_gaite)/' clean D1
+mutant D2-gait-phys-in-pointer pci.c 's/phys_to_virt(\(zpci_aipb->aipb\.gait\))/(struct zpci_gaite *)\1/' clean D2
+mutant D2-virtual-to-firmware pci.c 's/\(aipb\.gait = \)virt_to_phys(\([a-z_>-]*\))/\1(unsigned long)(\2)/' clean D2
+mutant D3-aift-leak pci.c 's/^\([[:space:]]*\)kfree(aift);/\1;/' clean D3
+mutant D4-test-before-lock pci.c '0,/mutex_lock(&aift->aift_lock);/s//if (aift->sbv)\n\t\treturn -EPERM;\n\tmutex_lock(\&aift->aift_lock);/' probe-d4 D4
+mutant D5-no-disassociate interrupt-gib.c '/^out_disassociate:/,/chsc_sgib(0);/ s/chsc_sgib(0);/;/' inject D5
+mutant D6-sbv-exported-early pci.c 's/^\([[:space:]]*\)\(rc = __zpci_set_irq_ctrl(SIC_SET_AENI_CONTROLS\)/\1zpci_aif_sbv = sbv;\n\1\2/' inject D6
+mutant D7-silent-isc pci.c '/differs/ s/[Ii][Ss][Cc]/num/g' reuse-isc D7
+mutant D8-no-lockdep pci.c '/lockdep_assert_held(&aift->aift_lock);/d' probe-d8 D8
+mutant D10-destroy-condition interrupt-gib.c '0,/if (gib_has_aen()) {/s//if (IS_ENABLED(CONFIG_PCI) \&\& aift) {/' no-aeni D10
+mutant MEM-kzdev-leak pci.c '/^free_kzdev:/,/kfree/ s/kfree(kzdev);/;/' inject MEM
+mutant FW-second-registration pci.c 's/first = !zpci_aipb;/first = 1;/' clean FW
+mutant LOCK-unlock-missing pci.c '0,/mutex_unlock(&aift->aift_lock);/s///' clean LOCK
+mutant REC-raw-pointer pci.c 's/"aen: registered aipb=%p/"aen: registered aipb=%016lx/' clean REC
+echo "mutate: $caught caught, $missed missed, $skipped skipped"
+[ "$missed" = 0 ]
