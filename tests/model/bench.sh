@@ -16,25 +16,29 @@ figures() {	# $1 = name, rest = prepare args
 	mkdir -p "$W"
 	if "$HERE/prepare.sh" "$@" "$W/src" > "$W/prepare.log" 2>&1 && build plain > "$W/build.log" 2>&1; then
 		"$W/plain/model" --mod="$W/plain" --cycles="$CYCLES" count bench 2>/dev/null | grep '^BENCH' > "$BW/$name.txt" || true
+		# the same after an earlier module registered AEN in this boot (the reuse path)
+		"$W/plain/model" --mod="$W/plain" --cycles="$CYCLES" --prereg bench 2>/dev/null | grep '^BENCH' > "$BW/$name-reuse.txt" || true
 	else
 		echo "bench: $name not available: $(tail -n 1 "$W/prepare.log")"
 	fi
-	touch "$BW/$name.txt"
+	touch "$BW/$name.txt" "$BW/$name-reuse.txt"
 	W=$BW
 }
 if [ -n "$TREE" ] && [ -f "$TREE/arch/s390/kvm/pci.c" ]; then
 	figures series series "$TREE"
 else
 	echo "bench: no series pci.c in '${TREE}'"
-	touch "$BW/series.txt"
+	touch "$BW/series.txt" "$BW/series-reuse.txt"
 fi
 figures seed seed "$SEEDDIR"
 v() { awk -v k="$2" '$2 == k { print $3 }' "$BW/$1.txt"; }
 row() {
-	printf '%-44s %12s %12s\n' "$1" "$(v series "$2")" "$(v seed "$2")"
+	printf '%-44s %9s %9s %13s %13s\n' "$1" "$(v series "$2")" "$(v seed "$2")" \
+		"$(v series-reuse "$2")" "$(v seed-reuse "$2")"
 }
 echo
-printf '%-44s %12s %12s\n' "model figures (ZPCI_NR_DEVICES=$NR)" series seed
+echo "model figures, ZPCI_NR_DEVICES=$NR; 'reuse': an earlier kvm module registered AEN in this boot"
+printf '%-44s %9s %9s %13s %13s\n' "" series seed "series reuse" "seed reuse"
 row "first load: kvm_arch_init() rc" first_rc
 row "first load: allocations" first_allocs
 row "first load: bytes allocated" first_bytes

@@ -880,7 +880,7 @@ int model_chsc_sgib(u32 origin, const char *file, int line)
 		return -EIO;
 	}
 	for (a = live; a; a = a->next)
-		if (a->kind == MK_PAGES && a->order == 0 && (u32)(unsigned long)a->addr == origin)
+		if (a->kind == MK_PAGES && !strcmp(a->what, "get_zeroed_page") && (u32)(unsigned long)a->addr == origin)
 			break;
 	if (!a) {
 		model_fail("FW", "chsc_sgib(%#x) at %s: not a live page", origin, site(file, line));

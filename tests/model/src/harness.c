@@ -37,6 +37,7 @@ void model_probe_end(void);
 static char mod_dir[512] = ".";
 static int records = -1;	/* -1: not asserted (tree emits none) */
 static int cycles = 10000;
+static int prereg;	/* --prereg: an earlier module registered AEN in this boot */
 static void *handle;
 static char ctx[160];
 
@@ -432,6 +433,8 @@ static void sc_cycles(int n, int bench)
 	int i, bad = 0;
 
 	set_ctx("%s", "cycles", 0);
+	if (prereg)
+		model_preregister(ISC, NR);
 	if (load("kvm.so", -1)) {
 		model_fail("LOAD", "first load failed: rc=%d", last.rc);
 		if (!bench)
@@ -634,12 +637,14 @@ int main(int argc, char **argv)
 			snprintf(mod_dir, sizeof(mod_dir), "%s", argv[i] + 6);
 		else if (!strncmp(argv[i], "--cycles=", 9))
 			cycles = atoi(argv[i] + 9);
+		else if (!strcmp(argv[i], "--prereg"))
+			prereg = 1;
 		else if (!strcmp(argv[i], "--records"))
 			records = 1;
 		else if (!strcmp(argv[i], "-v"))
 			model_verbose = 1;
 		else {
-			fprintf(stderr, "usage: model [--mod=DIR] [--cycles=N] [--records] [-v] SCENARIO...\n"
+			fprintf(stderr, "usage: model [--mod=DIR] [--cycles=N] [--records] [--prereg] [-v] SCENARIO...\n"
 				"scenarios: clean no-aeni no-aiv prereg reuse-isc reuse-isc-prereg reuse-nr probe-d4 probe-d8 inject cycles all\n"
 				"figures: count bench\n");
 			return 2;
