@@ -5,8 +5,9 @@
 # letter and all N patches, complete and in `series` order; b4 adds no
 # trailer and drops none (the commits' trailers, messages, authors and the
 # final tree equal those of TREE, i.e. of git am of patches/); the cover
-# letter's base-commit is the pinned v5.10.223 commit, with no prerequisites,
-# and b4 uses it.
+# letter's base-commit is the pinned v5.10.223 commit, it names the tag, has
+# no prerequisites, and b4 uses it (or, on a KSRC tree without that commit,
+# finds that the series applies clean).
 # usage: check-b4.sh   (env: REPO, BASE, TREE as given by check.sh)
 set -eu
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,6 +24,7 @@ base=$(git -C "$BASE" rev-parse 'v5.10.223^{commit}')
 cover=$repo/patches/0000-cover-letter.patch
 bc=$(sed -n 's/^base-commit: //p' "$cover")
 [ "$bc" = "$base" ] || { echo "b4: cover letter base-commit is '$bc', not the pinned v5.10.223 commit $base" >&2; exit 1; }
+grep -q 'linux-stable tag v5.10.223' "$cover" || { echo "b4: cover letter does not name the v5.10.223 tag (make export writes it)" >&2; exit 1; }
 ! grep -q '^prerequisite-' "$cover" || { echo "b4: cover letter has prerequisite-* lines; the series must apply on v5.10.223 alone" >&2; exit 1; }
 
 # b4 and git in a sandbox: own config and identity, own cache/data dirs.
@@ -49,8 +51,17 @@ grep -q '^Cover: ' "$log" && [ -s "$(sed -n 's/^Cover: //p' "$log")" ] ||
 	{ echo "b4: b4 did not find the cover letter" >&2; exit 1; }
 ! grep -q 'WARNING\|ERROR\|incomplete' "$log" || { echo "b4: b4 warns: $(grep -m1 'WARNING\|ERROR\|incomplete' "$log")" >&2; exit 1; }
 ! grep -q '^    [+-] ' "$log" || { echo "b4: b4 changed trailers: $(grep -m1 '^    [+-] ' "$log")" >&2; exit 1; }
-grep -q "^ Base: using specified base-commit $base\$" "$log" ||
-	{ echo "b4: b4 did not use the cover letter's base-commit $base" >&2; exit 1; }
+# With the pinned base b4 uses base-commit; on another tree with the same
+# files (KSRC, or a reviewer's linux-stable clone) it finds that it applies.
+if git -C "$tmp/git" cat-file -e "$base^{commit}" 2>/dev/null; then
+	grep -q "^ Base: using specified base-commit $base\$" "$log" ||
+		{ echo "b4: b4 did not use the cover letter's base-commit $base" >&2; exit 1; }
+	how="base-commit ${base%"${base#????????????}"} used"
+else
+	grep -q "^ Base: applies clean to current tree\$" "$log" ||
+		{ echo "b4: base-commit $base is not in $TREE and b4 does not find that the series applies clean there" >&2; exit 1; }
+	how="base-commit not in TREE, b4: applies clean"
+fi
 sed -n 's/^  .*\[PATCH[^]]*\] //p' "$log" >"$tmp/b4.subjects"
 git -C "$TREE" log --reverse --format=%s v5.10.223..series >"$tmp/tree.subjects"
 cmp -s "$tmp/b4.subjects" "$tmp/tree.subjects" ||
@@ -67,4 +78,4 @@ t1=$(git -C "$tmp/git" rev-parse 'HEAD^{tree}') t2=$(git -C "$TREE" rev-parse 's
 [ "$t1" = "$t2" ] || { echo "b4: tree after b4 am + git am ($t1) differs from git am of patches/ ($t2)" >&2; exit 1; }
 trailers=$(git -C "$tmp/git" log '--format=%(trailers:only,unfold,keyonly)' v5.10.223..HEAD |
 	grep -v '^$' | sort | uniq -c | awk '{ printf "%s%s %s", s, $1, $2; s = ", " }')
-echo "b4: $n patches + cover letter round-trip, in order; trailers identical ($trailers); tree $t1; base-commit ${base%"${base#????????????}"} used"
+echo "b4: $n patches + cover letter round-trip, in order; trailers identical ($trailers); tree $t1; $how"
