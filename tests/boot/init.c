@@ -4,6 +4,9 @@
  * systems, try to load /kvm.ko, run the kselftest /aen_reload_test with
  * KVM_MODULE=/kvm.ko, and power off. Every step prints an "AEN-BOOT:"
  * marker that tests/boot/run.sh parses from the console log.
+ * Kernel command line parameters of the form NAME=value reach the test
+ * as environment (AEN_RELOAD_CYCLES=5, ...); AEN_BOOT_PRELOAD=0 skips
+ * the initial load (for trying the test with a stand-in module).
  * Built static for s390x: s390x-linux-gnu-gcc -static -o init init.c
  */
 #define _GNU_SOURCE
@@ -83,6 +86,12 @@ static void cat_head(const char *path, int lines)
 	fclose(f);
 }
 
+static const char *kvm_state(void)
+{
+	return access("/sys/module/kvm/initstate", F_OK) ? "not loaded" :
+							    "loaded";
+}
+
 static void power_off(void)
 {
 	printf(M "power off\n");
@@ -98,8 +107,7 @@ static void power_off(void)
 int main(void)
 {
 	char *const argv[] = { "/aen_reload_test", NULL };
-	char *const envp[] = { "KVM_MODULE=/kvm.ko", "PATH=/sbin:/bin",
-			       "HOME=/", "TERM=dumb", NULL };
+	const char *preload = getenv("AEN_BOOT_PRELOAD");
 	char up[64] = "?";
 	int fd, err, status;
 	pid_t pid;
@@ -122,22 +130,30 @@ int main(void)
 	/* a sample of the real sprintf-view header, for the parser */
 	cat_head("/sys/kernel/debug/s390dbf/cio_msg/sprintf", 2);
 
-	fd = open("/kvm.ko", O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
+	/* AEN_BOOT_PRELOAD=0 on the kernel command line: start unloaded */
+	if (preload && !strcmp(preload, "0")) {
+		err = -1;
+		printf(M "no initial load of /kvm.ko\n");
+	} else if ((fd = open("/kvm.ko", O_RDONLY | O_CLOEXEC)) < 0) {
 		err = errno;
 		printf(M "open /kvm.ko: %s\n", strerror(err));
 	} else {
 		err = syscall(__NR_finit_module, fd, "", 0) ? errno : 0;
 		close(fd);
 	}
-	printf(M "finit_module(/kvm.ko): errno %d %s (%s)\n", err,
-	       errno_name(err), err ? strerror(err) : "loaded");
+	if (err >= 0)
+		printf(M "finit_module(/kvm.ko): errno %d %s (%s)\n", err,
+		       errno_name(err), err ? strerror(err) : "loaded");
 
+	printf(M "kvm before the selftest: %s\n", kvm_state());
 	printf(M "selftest start\n");
 	fflush(stdout);
 	pid = fork();
 	if (pid == 0) {
-		execve(argv[0], argv, envp);
+		/* the kernel passes unknown name=value parameters here */
+		setenv("KVM_MODULE", "/kvm.ko", 1);
+		setenv("PATH", "/sbin:/bin", 1);
+		execv(argv[0], argv);
 		printf(M "exec %s: %s\n", argv[0], strerror(errno));
 		_exit(127);
 	}
@@ -156,6 +172,7 @@ int main(void)
 	/* reap whatever the test left behind */
 	while (waitpid(-1, &status, WNOHANG) > 0)
 		;
+	printf(M "kvm after the selftest: %s\n", kvm_state());
 	power_off();
 	return 0;
 }

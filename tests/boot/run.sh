@@ -8,7 +8,8 @@
 #  - the kselftest runs and SKIPs because kvm cannot load, in valid KTAP;
 #  - no WARNING, BUG, Oops, panic or call trace.
 # usage: run.sh KERNEL_IMAGE KVM_KO SELFTEST_BIN
-# Environment: BOOT_TIMEOUT (s, default 120), OUT (console log goes to
+# Environment: BOOT_TIMEOUT (s, default 120), BOOT_APPEND (more kernel
+# parameters; NAME=value ones reach the kselftest), OUT (console log goes to
 # $OUT/boot-console.log; without OUT the work directory is kept).
 # Exit 0 only if every check passes.
 set -eu
@@ -58,7 +59,7 @@ start=$(date +%s.%N)
 set +e
 timeout "$timeout_s" "$QEMU" -M s390-ccw-virtio -m 512 -nographic -no-reboot \
 	-kernel "$kernel" -initrd "$work/initramfs.cpio.gz" \
-	-append "console=ttysclp0 rdinit=/init" \
+	-append "console=ttysclp0 rdinit=/init${BOOT_APPEND:+ $BOOT_APPEND}" \
 	-chardev file,id=lm,path="$work/linemode.log" \
 	-device sclplmconsole,chardev=lm \
 	</dev/null >"$work/console.raw" 2>"$work/qemu.err"
@@ -143,6 +144,10 @@ ktap_err=$(awk '
 	}' "$work/ktap")
 check "kselftest output is valid KTAP: plan, ok # SKIP kvm cannot load, totals" \
 	"$( [ -z "$ktap_err" ] && echo 0 || echo 1)" "${ktap_err:-$(grep -m1 '^ok ' "$work/ktap" || true)}"
+before=$(sed -n 's/^AEN-BOOT: kvm before the selftest: //p' "$log" | head -n 1)
+after=$(sed -n 's/^AEN-BOOT: kvm after the selftest: //p' "$log" | head -n 1)
+r=1; [ -n "$before" ] && [ "$before" = "$after" ] && r=0
+check "kselftest left kvm as it found it" $r "before: ${before:-?}, after: ${after:-?}"
 bad=$(grep -nE 'WARNING|BUG|Oops|[Pp]anic|Call Trace|cut here|general protection|Unable to handle' "$log" || true)
 r=1; [ -z "$bad" ] && r=0
 check "no WARNING/BUG/Oops/panic/call trace in the log" $r "$(echo "$bad" | head -n 1)"
