@@ -6,7 +6,7 @@
 set -eu
 . "$(dirname "$0")/common.sh"
 SEEDDIR=${1:-$REPO/../shared/seed}
-[ -d "$SEEDDIR" ] || { echo "SKIP: no seed directory $SEEDDIR"; exit 77; }
+[ -d "$SEEDDIR" ] || { echo "model: no seed directory $SEEDDIR (set SEED=/path/to/shared/seed)" >&2; exit 1; }
 CYCLES=${CYCLES:-200}
 workdir seed
 "$HERE/prepare.sh" seed "$SEEDDIR" "$W/src"
