@@ -14,7 +14,7 @@ case $MODE in
 series)
 	K=$FROM/arch/s390/kvm
 	for f in pci.c pci.h; do
-		[ -f "$K/$f" ] || { echo "prepare: $K/$f does not exist"; exit 77; }
+		[ -f "$K/$f" ] || { echo "prepare: $K/$f does not exist"; exit 1; }
 		cp "$K/$f" "$SRC/$f"
 		cmp "$K/$f" "$SRC/$f"
 		echo "prepare: $K/$f -> $SRC/$f (identical)"
@@ -32,7 +32,7 @@ seed)
 		elif [ -f "$BASE/arch/s390/kvm/$f" ]; then
 			cp "$BASE/arch/s390/kvm/$f" "$SRC/base/arch/s390/kvm/$f"
 		else
-			echo "prepare: no base tree at $BASE (set BASE=)"; exit 77
+			echo "prepare: no base tree at $BASE (set BASE=)"; exit 1
 		fi
 		echo "prepare: base $f from $BASE, seed hunks applied"
 		(cd "$SRC/base" && patch -s -p1 --no-backup-if-mismatch < "$SRC/$f.diff")

@@ -2,14 +2,14 @@
 # run.sh TREE - the model on the series' arch/s390/kvm/pci.c from TREE:
 # ASan+UBSan build with every scenario (10,000 cycles), then the plain
 # build of every scenario under valgrind. Exit 0 only if all is clean;
-# 77 if TREE has no pci.c yet.
+# 1 if TREE has no pci.c: the series is broken then.
 set -eu
 . "$(dirname "$0")/common.sh"
 TREE=${1:-${TREE:-}}
 [ -n "$TREE" ] || { echo "usage: run.sh TREE"; exit 2; }
 if [ ! -f "$TREE/arch/s390/kvm/pci.c" ]; then
 	echo "SKIP: $TREE/arch/s390/kvm/pci.c does not exist (series not applied)"
-	exit 77
+	exit 1
 fi
 CYCLES=${CYCLES:-10000}
 VG_CYCLES=${VG_CYCLES:-500}
