@@ -7,7 +7,7 @@
 set -eu
 . "$(dirname "$0")/common.sh"
 TREE=${1:-${TREE:-}}
-[ -n "$TREE" ] && [ -f "$TREE/arch/s390/kvm/pci.c" ] || { echo "SKIP: no pci.c in '${TREE}'"; exit 1; }
+[ -n "$TREE" ] && [ -f "$TREE/arch/s390/kvm/pci.c" ] || { echo "mutate: no pci.c in '${TREE}'" >&2; exit 1; }
 workdir mutate
 "$HERE/prepare.sh" series "$TREE" "$W/src" >/dev/null
 caught=0 missed=0 skipped=0

@@ -8,7 +8,7 @@ set -eu
 TREE=${1:-${TREE:-}}
 [ -n "$TREE" ] || { echo "usage: run.sh TREE"; exit 2; }
 if [ ! -f "$TREE/arch/s390/kvm/pci.c" ]; then
-	echo "SKIP: $TREE/arch/s390/kvm/pci.c does not exist (series not applied)"
+	echo "model: $TREE/arch/s390/kvm/pci.c does not exist (series not applied)" >&2
 	exit 1
 fi
 CYCLES=${CYCLES:-10000}
