@@ -11,6 +11,7 @@
 # usage: check-b4.sh   (env: REPO, BASE, TREE as given by check.sh)
 set -eu
 repo=$(cd "$(dirname "$0")/.." && pwd)
+: "${BASE:?BASE not set (run make check)}" "${TREE:?TREE not set (run make check)}"
 command -v b4 >/dev/null || { echo "b4: not installed (run make deps)" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -9,6 +9,7 @@
 # usage: check-maintainers.sh   (env: REPO, BASE, TREE as given by check.sh)
 set -eu
 repo=$(cd "$(dirname "$0")/.." && pwd)
+: "${BASE:?BASE not set (run make check)}" "${TREE:?TREE not set (run make check)}"
 kvm=kvm@vger.kernel.org s390=linux-s390@vger.kernel.org
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
