@@ -11,7 +11,9 @@ base=$(git -C "$srcgit" rev-parse --verify -q 'v5.10.223^{commit}') ||
 # Skip the work when the same patches were applied on the same base.
 stamp=$( (echo "$base"; cat "$repo/series"; grep -v '^#' "$repo/series" |
 	while read -r p _; do [ -z "$p" ] || cat "$repo/patches/$p"; done) | sha256sum | cut -d' ' -f1)
-if [ -f "$dest/.git/aen-applied" ] && [ "$(cat "$dest/.git/aen-applied")" = "$stamp" ]; then
+if [ -f "$dest/.git/aen-applied" ] && [ "$(cat "$dest/.git/aen-applied")" = "$stamp" ] &&
+	[ "$(git -C "$dest" symbolic-ref -q HEAD)" = refs/heads/series ] &&
+	[ -z "$(git -C "$dest" status --porcelain)" ]; then
 	echo "apply: $dest is up to date"
 	exit 0
 fi
@@ -28,7 +30,6 @@ git -C "$dest" checkout -q -f -B series "$base"
 git -C "$dest" tag -f v5.10.223 "$base" >/dev/null
 git -C "$dest" clean -q -fdx
 
-n=0
 grep -v '^#' "$repo/series" | while read -r p _; do
 	[ -n "$p" ] || continue
 	[ -f "$repo/patches/$p" ] || { echo "apply: series names patches/$p, which does not exist" >&2; exit 1; }
