@@ -10,7 +10,9 @@ exc=$repo/checkpatch.exceptions
 [ -f "$exc" ] || exc=/dev/null
 patches=$("$repo/scripts/patch-list.sh")
 findings=$(for p in $patches; do
-	(cd "$base" && perl scripts/checkpatch.pl --strict --show-types --terse --no-summary "$p" || true) |
+	# checkpatch runs spdxcheck.py with "python": Debian's (python-is-python3,
+	# python3-ply, python3-git), first in PATH.
+	(cd "$base" && PATH=/usr/bin:$PATH perl scripts/checkpatch.pl --strict --show-types --terse --no-summary "$p" || true) |
 		grep -E ': (ERROR|WARNING|CHECK):' | sed "s|^[^ ]*: |$(basename "$p") |" || true
 done)
 bad=0

@@ -6,7 +6,7 @@ set -eu
 pkgs="gcc-s390x-linux-gnu binutils-s390x-linux-gnu libc6-dev-s390x-cross
 flex bison bc libelf-dev libssl-dev ccache quilt sparse codespell b4
 qemu-system-misc rsync cpio xz-utils dpkg-dev git make gcc valgrind
-python3-ply python3-git"
+python3-ply python3-git python-is-python3"
 
 missing=""
 for p in $pkgs; do
