@@ -627,6 +627,17 @@ static void vformat(char *buf, size_t size, const char *fmt, va_list ap)
 	}
 }
 
+/* One log or record line: formatted, without its trailing newline. */
+static void format_line(char *buf, size_t size, const char *fmt, va_list ap)
+{
+	size_t l;
+
+	vformat(buf, size, fmt, ap);
+	l = strlen(buf);
+	if (l && buf[l - 1] == '\n')
+		buf[l - 1] = 0;
+}
+
 char model_log[64][256];	/* printk and WARN lines since the last clear */
 int model_nlog;
 char model_rec[64][256];	/* kvm-trace records since the last clear */
@@ -642,14 +653,10 @@ void model_printk(const char *level, const char *fmt, ...)
 {
 	char line[256], out[300];
 	va_list ap;
-	size_t l;
 
 	va_start(ap, fmt);
-	vformat(line, sizeof(line), fmt, ap);
+	format_line(line, sizeof(line), fmt, ap);
 	va_end(ap);
-	l = strlen(line);
-	if (l && line[l - 1] == '\n')
-		line[l - 1] = 0;
 	snprintf(out, sizeof(out), "%s: %s", level, line);
 	add_line(model_log, &model_nlog, out);
 	if (!model_quiet)
@@ -678,7 +685,6 @@ void model_dbf_event(struct model_debug_info *id, int level, const char *fmt, ..
 	struct model_alloc *a;
 	char line[256];
 	va_list ap;
-	size_t l;
 
 	if (!id) {
 		model_rec_dropped++;
@@ -692,11 +698,8 @@ void model_dbf_event(struct model_debug_info *id, int level, const char *fmt, ..
 	if (level > id->level)
 		return;
 	va_start(ap, fmt);
-	vformat(line, sizeof(line), fmt, ap);
+	format_line(line, sizeof(line), fmt, ap);
 	va_end(ap);
-	l = strlen(line);
-	if (l && line[l - 1] == '\n')
-		line[l - 1] = 0;
 	add_line(model_rec, &model_nrec, line);
 	if (model_verbose)
 		printf("  kvm-trace [%s] %s\n", model_ctx, line);
