@@ -1,21 +1,22 @@
-# zPCI AEN interpretation setup for KVM/s390 on Linux 5.10.223.
-#   make          install tools, fetch the base, apply the series, build into out/
-#   make check    every check; ends with "N passed, N failed"
-#   make tree     git work tree of the series for editing (tree/)
-#   make export   regenerate patches/, series, selftests/, MAINTAINERS.snippet from tree/
-#   make bench    figures (printed, not asserted)
-#   make mbox     the series as one threaded mbox for b4/git am/mail: out/series.mbox
-# Variables: KSRC=/path/to/linux (your tree instead of the download),
-# CACHE=dir (default /var/cache/aen-series), JOBS=n.
-CACHE ?= /var/cache/aen-series
-KSRC ?=
-JOBS ?= $(shell nproc)
-export CACHE KSRC JOBS
+# zPCI AEN interpretation setup for KVM/s390: kernel patch series (see README.md).
+#   make          install tools, fetch the primary target, apply the series,
+#                 build the kernel, kvm.ko and the kselftest into out/
+#   make check    every check of checks/ on every target of `targets`;
+#                 ends with "N passed, N failed[, N skipped]"
+#   make tree     SERIES/tree: the series as git commits, for editing
+#   make export   regenerate SERIES/patches/ etc. from SERIES/tree
+#   make mbox     the series as one threaded mbox: out/series.mbox (out/upstream.mbox)
+#   make bench    figures (printed, never asserted)
+# Variables: SERIES=. (the 5.10 series) or upstream; KSRC=/path/to/linux
+# (your tree, used on a copy); KCONFIG=/path/to/.config (build with your
+# config); CACHE=dir; JOBS=n. See scripts/lib.sh for the defaults.
+SERIES ?= .
+export KSRC KCONFIG CACHE JOBS SEED
 
-.PHONY: all deps check tree export bench mbox clean
+.PHONY: all deps check tree export mbox bench clean
 
 all:
-	@tree=$$(./scripts/prepare.sh | tail -n 1) && ./scripts/build.sh "$$tree" out
+	@./scripts/build.sh
 
 deps:
 	@./scripts/deps.sh
@@ -24,16 +25,16 @@ check:
 	@./scripts/check.sh
 
 tree:
-	@./scripts/deps.sh && ./scripts/fetch-base.sh && ./scripts/tree.sh "$(CACHE)/base"
+	@./scripts/tree.sh $(SERIES)
 
 export:
-	@./scripts/export.sh tree
+	@./scripts/export.sh $(SERIES)
+
+mbox:
+	@./scripts/mbox.sh $(SERIES)
 
 bench:
 	@./scripts/bench.sh
-
-mbox:
-	@tree=$$(./scripts/prepare.sh | tail -n 1) && TREE=$$tree ./scripts/mbox.sh out/series.mbox
 
 clean:
 	rm -rf out

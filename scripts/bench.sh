@@ -1,20 +1,28 @@
 #!/bin/sh
 # `make bench`: figures, printed and never asserted.
-#  1. one full build (no ccache) of the minimal pci-kvm-m configuration of
-#     the patched tree, for scale beside the time of `make check`;
-#  2. the model's allocation and firmware-call figures, series vs seed.
+#  1. cold `make check`: a clone of HEAD with an empty CACHE (downloads,
+#     sparse, every build; the apt packages are as the machine has them);
+#  2. warm `make check`: the same clone and CACHE again;
+#  3. one full build of the minimal pci-kvm-m configuration of the
+#     primary target (bzImage + modules, ccache off), for scale;
+#  4. the model's allocation and firmware-call figures (tests/model).
 set -eu
-repo=$(cd "$(dirname "$0")/.." && pwd)
-: "${CACHE:=/var/cache/aen-series}"
-export CACHE
-tree=$("$repo/scripts/prepare.sh" | tail -n 1)
-obj=$(mktemp -d "$CACHE/bench-obj.XXXXXX")
-trap 'rm -rf "$obj"' EXIT
-"$repo/scripts/kconfig.sh" "$tree" "$obj" pci-kvm-m >/dev/null
-echo "bench: full build of pci-kvm-m (bzImage + modules, -j${JOBS:-$(nproc)}, ccache disabled)"
+. "$(dirname "$0")/lib.sh"
+w=$(mktemp -d "${TMPDIR:-/tmp}/aen-bench.XXXXXX")
+trap 'rm -rf "$w"' EXIT
+git clone -q "$REPO" "$w/repo"
+for run in cold warm; do
+	start=$(date +%s)
+	(cd "$w/repo" && CACHE=$w/cache SEED=${SEED:-$REPO/../shared/seed} make check) >"$w/$run.log" 2>&1 || true
+	eval "$run=\$(( \$(date +%s) - start ))"
+	echo "bench: $run make check: $(eval echo \$$run) s: $(tail -n 1 "$w/$run.log")"
+done
+t=$(primary .)
+"$REPO/scripts/prepare.sh" "$t" >/dev/null
+"$REPO/scripts/kconfig.sh" "$t" pci-kvm-m "$w/obj" >/dev/null
 start=$(date +%s)
-CCACHE_DISABLE=1 "$repo/scripts/kmake.sh" "$tree" "$obj" bzImage modules >/dev/null 2>&1
-echo "bench: full minimal build: $(( $(date +%s) - start )) s"
-if [ -x "$repo/tests/model/bench.sh" ]; then
-	"$repo/tests/model/bench.sh" "$tree" "$repo/../shared/seed"
-fi
+CCACHE_DISABLE=1 kmake "$(tree_of "$t")" "$w/obj" bzImage modules >/dev/null 2>&1
+full=$(( $(date +%s) - start ))
+echo "bench: one full minimal build ($t pci-kvm-m, -j$JOBS, no ccache): $full s"
+echo "bench: cold make check = $(awk -v a="$cold" -v b="$full" 'BEGIN { printf "%.1f", a / b }') full builds; warm = $(awk -v a="$warm" -v b="$full" 'BEGIN { printf "%.2f", a / b }')"
+"$REPO/tests/model/bench.sh" "$(tree_of "$t")" "${SEED:-$REPO/../shared/seed}"

@@ -1,60 +1,61 @@
 #!/bin/sh
-# Regenerate patches/, series, selftests/ and MAINTAINERS.snippet from a git
-# tree holding the series as commits (branch `series` on top of v5.10.223).
-# Same commits in, byte-identical files out. The cover letter keeps the
-# subject and text of the current patches/0000-cover-letter.patch (edit it
-# there); shortlog, diffstat and the base paragraph + base-commit are regenerated.
-# usage: export.sh TREE [--check]   (--check: compare only, change nothing)
+# Regenerate a series' files from its edit tree (SERIES/tree, made by
+# scripts/tree.sh: the series as commits on branch "series" over branch
+# "base"): SERIES/patches/, SERIES/series, and the generated mirrors
+# SERIES/selftests/ (the kselftest files as the series leaves them) and
+# SERIES/MAINTAINERS.snippet (its MAINTAINERS hunk). Same commits in,
+# byte-identical files out. The cover letter keeps the subject (with its
+# [PATCH vN] prefix) and text of the current one: edit them there.
+# usage: export.sh [--check] [SERIES [TREE]]   (default: . and SERIES/tree)
+#   --check: compare with what is in the repository, change nothing
 set -eu
-tree=$1 mode=${2:-write}
-repo=$(cd "$(dirname "$0")/.." && pwd)
-g() { git -C "$tree" -c core.abbrev=12 -c diff.noprefix=false -c diff.mnemonicPrefix=false \
-	-c diff.renames=true -c diff.algorithm=myers -c format.signature= "$@"; }
-
-base=$(g rev-parse --verify -q 'v5.10.223^{commit}') ||
-	{ echo "export: $tree has no v5.10.223 base commit" >&2; exit 1; }
-g rev-parse --verify -q series >/dev/null || { echo "export: $tree has no branch series" >&2; exit 1; }
-# The cover letter is signed by the series' author, whoever runs this.
-an=$(g log -1 --format=%an series) ae=$(g log -1 --format=%ae series)
-g() { git -C "$tree" -c core.abbrev=12 -c diff.noprefix=false -c diff.mnemonicPrefix=false \
-	-c diff.renames=true -c diff.algorithm=myers -c format.signature= \
-	-c user.name="$an" -c user.email="$ae" "$@"; }
-if [ "$mode" = write ] && [ -n "$(g status --porcelain --untracked-files=no)" ]; then
-	echo "export: $tree has uncommitted changes; commit them first" >&2
-	exit 1
-fi
+. "$(dirname "$0")/lib.sh"
+mode=write
+[ "${1:-}" != --check ] || { mode=check; shift; }
+s=${1:-.}
+dir=$(sdir "$s")
+tree=${2:-$dir/tree}
+g() {
+	git -C "$tree" -c core.abbrev=12 -c diff.noprefix=false -c diff.mnemonicPrefix=false \
+		-c diff.renames=true -c diff.algorithm=myers -c format.signature= "$@"
+}
+base=$(g rev-parse --verify -q 'base^{commit}') || die "$tree has no branch base"
+g rev-parse --verify -q series >/dev/null || die "$tree has no branch series"
+[ "$mode" = check ] || [ -z "$(g status --porcelain --untracked-files=no)" ] ||
+	die "$tree has uncommitted changes; commit them first"
+v=$(primary "$s")
+old=$(cover_of "$s")
+[ -f "$old" ] || die "no ${old#"$REPO"/} to take the cover letter's subject and text from"
+reroll=$(sed -n 's/^Subject: \[PATCH v\([0-9]*\) .*/\1/p' "$old" | head -n 1)
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/patches" "$tmp/selftests"
-g format-patch -q --cover-letter --numbered --zero-commit --no-signature \
-	--base="$base" -o "$tmp/patches" "$base..series"
+# The cover letter is signed by the series' author, whoever runs this.
+g -c user.name="$(g log -1 --format=%an series)" -c user.email="$(g log -1 --format=%ae series)" \
+	format-patch -q --cover-letter --numbered --zero-commit --no-signature \
+	${reroll:+--reroll-count="$reroll"} --base="$base" -o "$tmp/patches" base..series
+for f in "$tmp"/patches/v*-*.patch; do
+	[ -e "$f" ] || break
+	mv "$f" "$tmp/patches/${f##*/v"$reroll"-}"
+done
 
-# Cover letter: subject and text from the current one (or build/cover-blurb.txt).
 cover=$tmp/patches/0000-cover-letter.patch
-old=$repo/patches/0000-cover-letter.patch
-if [ -f "$old" ]; then
-	subject=$(sed -n 's/^Subject: \[PATCH[^]]*\] //p' "$old" | head -n 1)
-	awk 'body && /^[^ ].* \([0-9]+\):$/ { exit } body { print } /^$/ { body = 1 }' "$old" >"$tmp/blurb"
-elif [ -f "$repo/build/cover-blurb.txt" ]; then
-	subject=$(head -n 1 "$repo/build/cover-blurb.txt")
-	tail -n +2 "$repo/build/cover-blurb.txt" | sed '1{/^$/d}' >"$tmp/blurb"
-	echo >>"$tmp/blurb"
-else
-	echo "export: no cover letter text (patches/0000-cover-letter.patch or build/cover-blurb.txt)" >&2
-	exit 1
-fi
-date=$(g log -1 --format='%aD' series)
-awk -v subj="$subject" -v date="$date" -v blurb="$tmp/blurb" '
+subject=$(sed -n 's/^Subject: \[PATCH[^]]*\] //p' "$old" | head -n 1)
+awk 'body && /^[^ ].* \([0-9]+\):$/ { exit } body { print } /^$/ { body = 1 }' "$old" >"$tmp/blurb"
+also=$(targets "$s" | grep -vx -e "$v" -e ksrc | paste -sd' ' -)
+awk -v subj="$subject" -v date="$(g log -1 --format=%aD series)" -v blurb="$tmp/blurb" -v v="$v" -v also="$also" '
 	/^Date: / && !hdr { print "Date: " date; next }
 	/\*\*\* SUBJECT HERE \*\*\*/ { sub(/\*\*\* SUBJECT HERE \*\*\*/, subj) }
 	/^\*\*\* BLURB HERE \*\*\*$/ { while ((getline l < blurb) > 0) print l; skip = 1; next }
 	skip && /^$/ { skip = 0; next }
 	/^base-commit: / {
-		print "Based on Linux v5.10.223 (linux-stable tag v5.10.223), nothing else."
-		print "The base-commit below is not linux-stable'"'"'s: it is the commit that the"
-		print "series'"'"' scripts/fetch-base.sh makes of Debian'"'"'s linux_5.10.223.orig.tar.xz."
-		print "In a linux-stable clone, check out v5.10.223 before git am or b4 am."
+		print "Based on Linux v" v " (linux-stable tag v" v "), nothing else."
+		print "The base-commit below is not linux-stable'"'"'s: it is the commit that"
+		print "the series'"'"' tooling makes of Debian'"'"'s linux_" v ".orig.tar.xz."
+		print "In a linux-stable clone, check out v" v " before git am or b4 am."
+		if (also != "")
+			print "It also applies to, builds and boots on: v" also "."
 		print ""
 	}
 	/^$/ { hdr = 1 }
@@ -62,24 +63,34 @@ awk -v subj="$subject" -v date="$date" -v blurb="$tmp/blurb" '
 mv "$cover.new" "$cover"
 
 ls "$tmp/patches" | grep -v '^0000-cover-letter.patch$' >"$tmp/series"
-g diff --no-color "$base" series -- MAINTAINERS >"$tmp/MAINTAINERS.snippet"
-g diff --name-only "$base" series -- tools/testing/selftests | while read -r f; do
-	mkdir -p "$tmp/selftests/$(dirname "${f#tools/testing/selftests/}")"
-	g show "series:$f" >"$tmp/selftests/${f#tools/testing/selftests/}"
+gen="Generated by make export (scripts/export.sh) from the series; do not edit."
+if [ -n "$(g diff --name-only base series -- MAINTAINERS)" ]; then
+	{ echo "# $gen"; echo "# The MAINTAINERS hunk of the series (git apply reads past these lines)."
+	  g diff --no-color base series -- MAINTAINERS; } >"$tmp/MAINTAINERS.snippet"
+fi
+for f in $(g diff --name-only --diff-filter=AM base series -- tools/testing/selftests); do
+	r=${f#tools/testing/selftests/}
+	mkdir -p "$tmp/selftests/$(dirname "$r")"
+	g show "series:$f" >"$tmp/selftests/$r"
 done
+[ -z "$(ls "$tmp/selftests")" ] || printf '%s\n%s\n' "$gen" \
+	"The kselftest files as the series leaves them under tools/testing/selftests/." >"$tmp/selftests/README"
 
-if [ "$mode" = --check ]; then
+if [ "$mode" = check ]; then
 	for f in series MAINTAINERS.snippet; do
-		cmp -s "$tmp/$f" "$repo/$f" || { echo "export: $f is not what make export produces" >&2; exit 1; }
+		[ -e "$tmp/$f" ] || [ -e "$dir/$f" ] || continue
+		cmp -s "$tmp/$f" "$dir/$f" || die "${dir#"$REPO"/}/$f is not what make export produces"
 	done
 	for d in patches selftests; do
-		d1=$(diff -rq "$tmp/$d" "$repo/$d" 2>&1 | head -n 1) || true
-		[ -z "$d1" ] || { echo "export: $d/ is not what make export produces: $d1" >&2; exit 1; }
+		[ -n "$(ls "$tmp/$d")" ] || [ -d "$dir/$d" ] || continue
+		d1=$(diff -rq "$tmp/$d" "$dir/$d" 2>&1 | head -n 1) || true
+		[ -z "$d1" ] || die "$d/ of $(label "$s") is not what make export produces: $d1"
 	done
-	echo "export: patches/, series, selftests/, MAINTAINERS.snippet match the tree"
+	echo "export: $(label "$s"): patches/, series and the generated files match $tree"
 	exit 0
 fi
-rm -rf "$repo/patches" "$repo/selftests"
-cp -r "$tmp/patches" "$tmp/selftests" "$repo/"
-cp "$tmp/series" "$tmp/MAINTAINERS.snippet" "$repo/"
-echo "export: wrote $(wc -l <"$repo/series") patches + cover letter, series, selftests/, MAINTAINERS.snippet"
+rm -rf "$dir/patches" "$dir/selftests" "$dir/MAINTAINERS.snippet"
+for f in patches selftests series MAINTAINERS.snippet; do
+	[ ! -e "$tmp/$f" ] || [ -z "$(ls "$tmp/$f")" ] || cp -r "$tmp/$f" "$dir/"
+done
+echo "export: wrote $(wc -l <"$dir/series") patches + cover letter of $(label "$s") from $tree"

@@ -1,21 +1,31 @@
 #!/bin/sh
-# Write the .config for one configuration: allnoconfig + configs/base.config
-# + configs/NAME.config, then verify every requested symbol took effect.
-# usage: kconfig.sh SRC OBJ NAME
+# Write the .config of configuration NAME of TARGET's series into OBJ:
+# allnoconfig + configs/base.config + SERIES/configs/NAME.config, or, with
+# KCONFIG set, the user's own config + NAME.config (which turns on the
+# series' switch and what it needs). Every fragment line must take effect.
+# usage: kconfig.sh TARGET NAME OBJ
 set -eu
-src=$1 obj=$2 name=$3
-repo=$(cd "$(dirname "$0")/.." && pwd)
-frag=$repo/configs/$name.config
-[ -f "$frag" ] || { echo "kconfig: no configs/$name.config" >&2; exit 1; }
+. "$(dirname "$0")/lib.sh"
+t=$1 name=$2 obj=$3
+tree=$(tree_of "$t")
+frag=$(sdir "$(series_of "$t")")/configs/$name.config
+[ -f "$frag" ] || die "no ${frag#"$REPO"/}"
+if [ -n "${KCONFIG:-}" ]; then
+	[ -f "$KCONFIG" ] || die "KCONFIG=$KCONFIG is not a file"
+	set -- "$KCONFIG" "$frag"
+	mode=olddefconfig
+else
+	set -- "$REPO/configs/base.config" "$frag"
+	mode=allnoconfig
+fi
 mkdir -p "$obj"
-export ARCH=s390 CROSS_COMPILE=s390x-linux-gnu-
-echo "kconfig: $name (allnoconfig + base.config + $name.config) in $obj"
-(cd "$src" && ./scripts/kconfig/merge_config.sh -n -m -O "$obj" \
-	"$repo/configs/base.config" "$frag" >"$obj/.merge.log" 2>&1) ||
-	{ echo "kconfig: merge_config failed, see $obj/.merge.log" >&2; exit 1; }
-make -s -C "$src" O="$obj" allnoconfig KCONFIG_ALLCONFIG="$obj/.config" >"$obj/.kconfig.log" 2>&1 ||
-	{ echo "kconfig: allnoconfig failed, see $obj/.kconfig.log" >&2; exit 1; }
-# Every line of the fragments must be in the result.
-bad=$(cat "$repo/configs/base.config" "$frag" | grep -E '^(CONFIG_|# CONFIG_)' |
+echo "kconfig: $t: $mode + $(echo "$@" | sed "s|$REPO/||g") in $obj"
+(cd "$tree" && ARCH=s390 ./scripts/kconfig/merge_config.sh -n -m -O "$obj" "$@" \
+	>"$obj/.merge.log" 2>&1) || die "merge_config failed, see $obj/.merge.log"
+make -s -C "$tree" O="$obj" ARCH=s390 CROSS_COMPILE=s390x-linux-gnu- \
+	KCONFIG_ALLCONFIG="$obj/.config" "$mode" >"$obj/.kconfig.log" 2>&1 ||
+	die "make $mode failed, see $obj/.kconfig.log"
+[ -z "${KCONFIG:-}" ] || shift
+bad=$(cat "$@" | grep -E '^(CONFIG_|# CONFIG_)' |
 	while IFS= read -r l; do grep -qxF "$l" "$obj/.config" || echo "$l"; done)
-[ -z "$bad" ] || { echo "kconfig: $name: not taken: $(echo "$bad" | tr '\n' ' ')" >&2; exit 1; }
+[ -z "$bad" ] || die "$name: not taken: $(echo "$bad" | tr '\n' ' ')"

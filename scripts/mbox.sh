@@ -5,24 +5,26 @@
 # get_maintainer.pl names for the series (the union over its patches).
 # Message-Ids come from the content (date of the mail, index, sha256 of the
 # file; the cover letter's from all files), so reruns are byte-identical.
-# usage: mbox.sh OUTFILE   (env TREE: patched tree, default $CACHE/applied)
+# The patched tree is that of the series' primary target (prepared first).
+# usage: mbox.sh SERIES [OUTFILE]   (default: out/series.mbox, out/upstream.mbox)
 set -eu
-out=$1
-repo=$(cd "$(dirname "$0")/.." && pwd)
-: "${CACHE:=/var/cache/aen-series}" "${TREE:=$CACHE/applied}"
-cover=$repo/patches/0000-cover-letter.patch
-[ -f "$cover" ] || { echo "mbox: no patches/0000-cover-letter.patch (run make export)" >&2; exit 1; }
-patches=$("$repo/scripts/patch-list.sh")
+. "$(dirname "$0")/lib.sh"
+s=$1 out=${2:-$REPO/out/$(slug "$1").mbox}
+"$REPO/scripts/prepare.sh" "$(primary "$s")" >/dev/null
+tree=$(tree_of "$(primary "$s")")
+cover=$(cover_of "$s")
+[ -f "$cover" ] || die "no ${cover#"$REPO"/} (run make export)"
+patches=$(patches "$s")
 # shellcheck disable=SC2086
-to=$("$repo/scripts/maintainers.sh" "$TREE" lists $patches)
+to=$("$REPO/scripts/maintainers.sh" "$tree" lists $patches)
 # shellcheck disable=SC2086
-cc=$("$repo/scripts/maintainers.sh" "$TREE" people $patches)
-[ -n "$to" ] || { echo "mbox: get_maintainer.pl names no mailing list for the series" >&2; exit 1; }
+cc=$("$REPO/scripts/maintainers.sh" "$tree" people $patches)
+[ -n "$to" ] || die "get_maintainer.pl names no mailing list for $(label "$s")"
 
 # <date of the mail>.<index>-<12 hex of sha256>@aen-series
 msgid() {
 	d=$(sed -n '/^$/q; s/^Date: //p' "$1")
-	ts=$(date -u -d "$d" +%Y%m%d%H%M%S) || { echo "mbox: $1: bad Date: $d" >&2; exit 1; }
+	ts=$(date -u -d "$d" +%Y%m%d%H%M%S) || die "$1: bad Date: $d"
 	echo "<$ts.$2-$(cut -c1-12)@aen-series>"
 }
 # "Key: a, b, ..." on one line
@@ -34,11 +36,9 @@ mkdir -p "$(dirname "$out")"
 : >"$out.tmp"
 n=0
 for f in "$cover" $patches; do
-	head -n 1 "$f" | grep -q '^From ' || { echo "mbox: $f does not start with a From line" >&2; exit 1; }
-	if tail -n +2 "$f" | grep -q '^From '; then
-		echo "mbox: $f has a body line starting with 'From ' (mbox would split there); reword it" >&2
-		exit 1
-	fi
+	head -n 1 "$f" | grep -q '^From ' || die "$f does not start with a From line"
+	! tail -n +2 "$f" | grep -q '^From ' ||
+		die "$f has a body line starting with 'From ' (mbox would split there); reword it"
 	if [ "$n" = 0 ]; then id=$coverid; else id=$(sha256sum <"$f" | msgid "$f" "$n"); fi
 	{
 		# headers unfolded, as git send-email sends them (b4 0.12 fails

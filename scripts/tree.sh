@@ -1,25 +1,20 @@
 #!/bin/sh
-# Make tree/: a git work tree of the base with the series applied as commits
-# on branch `series`, for editing; `make export` writes the result back.
-# usage: tree.sh BASEGIT
+# Make SERIES/tree: a git work tree of the series' primary target with the
+# series applied as commits on branch "series" (scripts/apply.sh), for
+# editing; scripts/export.sh writes the result back.
+# usage: tree.sh [SERIES]   (default: the top-level series)
 set -eu
-basegit=$1
-repo=$(cd "$(dirname "$0")/.." && pwd)
-dest=$repo/tree
+. "$(dirname "$0")/lib.sh"
+s=${1:-.}
+dest=$(sdir "$s")/tree
+t=$(primary "$s")
+[ -n "$t" ] || die "no target in targets has series $s"
 if [ -d "$dest/.git" ]; then
-	echo "tree: $dest exists (branch $(git -C "$dest" rev-parse --abbrev-ref HEAD)); remove it to start over"
+	echo "tree: $dest exists (on $(git -C "$dest" rev-parse --abbrev-ref HEAD)); remove it to start over"
 	exit 0
 fi
-echo "tree: cloning the base into $dest"
-rm -rf "$dest.tmp"
-git clone -q -b base "$basegit" "$dest.tmp"
-git -C "$dest.tmp" checkout -q -b series v5.10.223
-for p in $("$repo/scripts/patch-list.sh"); do
-	git -C "$dest.tmp" am -q "$p" || {
-		rm -rf "$dest.tmp"
-		echo "tree: $(basename "$p") does not apply" >&2
-		exit 1
-	}
-done
-mv "$dest.tmp" "$dest"
-echo "tree: $dest ready: $(git -C "$dest" rev-list --count v5.10.223..series) commits on branch series; edit, commit, then make export"
+"$REPO/scripts/deps.sh"
+"$REPO/scripts/fetch.sh" "$t"
+"$REPO/scripts/apply.sh" "$t" "$dest"
+rm -f "$dest/.git/aen-applied"
+echo "tree: $dest: edit, commit on branch series, then make export${1:+ SERIES=$s}"

@@ -1,0 +1,69 @@
+#!/bin/sh
+# Make the base of a target: a git repository ($CACHE/TARGET/base, branch
+# "base", deterministic commit) of
+#  - a declared target: the orig tarball of its Debian `linux` source
+#    package, downloaded with apt-get and checked against its sha256;
+#  - ksrc: a copy of the user's tree KSRC, which is never written. It is
+#    compared with the declared targets of its series, file by file where
+#    the series touches them, and the one it matches is named.
+# usage: fetch.sh TARGET
+set -eu
+. "$(dirname "$0")/lib.sh"
+t=$1
+base=$(base_of "$t")
+[ ! -f "$base/.git/aen-base-ok" ] || [ "$t" = ksrc ] || exit 0
+rm -rf "$base.tmp"
+mkdir -p "$base.tmp" "$CACHE/dl"
+
+if [ "$t" = ksrc ]; then
+	s=$(series_of ksrc)
+	[ ! -f "$KSRC/.config" ] && [ ! -d "$KSRC/include/config" ] ||
+		die "KSRC=$KSRC has an in-tree build (.config); run make mrproper there first"
+	echo "fetch: ksrc: copying KSRC=$KSRC (Linux $(ksrc_version)) to $base"
+	rsync -a --delete --exclude=/.git "$KSRC/" "$base.tmp/"
+	# The files the series touches: which declared target has the same?
+	ps=$(patches "$s")
+	# shellcheck disable=SC2086
+	files=$(awk '/^diff --git a\// { print substr($3, 3) }' $ps | sort -u)
+	match=
+	for d in $(targets "$s"); do
+		[ "$d" != ksrc ] && [ -d "$(base_of "$d")" ] || continue
+		same=1
+		for f in $files; do
+			if [ -e "$(base_of "$d")/$f" ] || [ -e "$base.tmp/$f" ]; then
+				cmp -s "$(base_of "$d")/$f" "$base.tmp/$f" || { same=0; break; }
+			fi
+		done
+		[ "$same" = 0 ] || { match=$d; break; }
+	done
+	if [ -n "$match" ]; then
+		echo "fetch: ksrc: matches target $match in every file the series touches"
+	else
+		echo "fetch: ksrc: matches no declared target of $(label "$s") in the files it touches; git am will tell whether it applies"
+	fi
+	msg="KSRC (Linux $(ksrc_version))"
+else
+	v=$t deb=$(field "$t" 2) suite=$(field "$t" 3) sha=$(field "$t" 5)
+	tarball=$CACHE/dl/linux_$v.orig.tar.xz
+	if [ ! -f "$tarball" ]; then
+		echo "fetch: $t: apt-get source --download-only linux=$deb ($suite)"
+		rm -rf "$CACHE/dl/tmp"
+		aptsrc "$suite" "linux=$deb" "$CACHE/dl/tmp"
+		[ -f "$CACHE/dl/tmp/${tarball##*/}" ] || die "$t: linux=$deb has no ${tarball##*/}"
+		mv "$CACHE/dl/tmp/${tarball##*/}" "$tarball.part"
+		rm -rf "$CACHE/dl/tmp"
+		mv "$tarball.part" "$tarball"
+	fi
+	got=$(sha256sum "$tarball" | cut -d' ' -f1)
+	if [ "$got" != "$sha" ]; then
+		rm -f "$tarball"
+		die "$t: ${tarball##*/} has sha256 $got, targets pins $sha (the file was deleted; if Debian replaced it, update the pin)"
+	fi
+	echo "fetch: $t: unpacking ${tarball##*/} (sha256 checked)"
+	tar -C "$base.tmp" --strip-components=1 -xJf "$tarball"
+	msg="Linux $v (Debian linux $deb, ${tarball##*/}, sha256 $sha)"
+fi
+(cd "$base.tmp" && commit_base "$msg" && git gc -q --auto && touch .git/aen-base-ok)
+rm -rf "$base"
+mv "$base.tmp" "$base"
+echo "fetch: $t: base commit $(git -C "$base" rev-parse HEAD)"

@@ -1,0 +1,179 @@
+# scripts/lib.sh: sourced (never run) by every script of scripts/ and checks/.
+# It holds the paths, the targets, die() and the one `series` parser.
+#
+# Environment, all optional (make passes it on):
+#   CACHE  where everything big goes: bases, applied trees, objects, logs,
+#          ccache (default /var/cache/aen-series for root, else
+#          ${XDG_CACHE_HOME:-$HOME/.cache}/aen-series)
+#   JOBS   parallel make jobs (default: the number of CPUs)
+#   KSRC   a kernel tree of the user's: target "ksrc", applied on a copy
+#   KCONFIG  a kernel .config of the user's for `make` (see scripts/build.sh)
+#   SEED   the seed posting's folder (default ../shared/seed beside the repo)
+# Checks (checks/NN-name) are run by scripts/check.sh from the repository
+# top with this environment; they exit 0 (pass), 4 (skip: the last line
+# says why) or anything else (fail: the last lines say why).
+
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+if [ -z "${CACHE:-}" ]; then
+	if [ "$(id -u)" = 0 ]; then
+		CACHE=/var/cache/aen-series
+	else
+		CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/aen-series
+	fi
+fi
+JOBS=${JOBS:-$(nproc)}
+SKIP=4
+export CACHE JOBS
+
+# The tool name that starts every error line: the script's name without
+# .sh, or the check's name without its number.
+ME=$(basename "$0" .sh | sed 's/^[0-9]*-//')
+
+die() {
+	echo "$ME: $*" >&2
+	exit 1
+}
+
+# Targets (see the file `targets`): one line per declared base,
+# "version debian suite series sha256".
+declared() {
+	grep -v '^[[:space:]]*\(#\|$\)' "$REPO/targets"
+}
+
+# targets [SERIES]: the names of the targets (of SERIES), primary first,
+# then "ksrc" if KSRC is set (and belongs to SERIES).
+targets() {
+	declared | awk -v s="${1:-}" 's == "" || $4 == s { print $1 }'
+	[ -z "${KSRC:-}" ] || [ -z "${1:-}" ] || [ "$(series_of ksrc)" = "$1" ] || return 0
+	[ -z "${KSRC:-}" ] || echo ksrc
+}
+
+# field TARGET N: column N of TARGET (1 version, 2 debian, 3 suite,
+# 4 series, 5 sha256).
+field() {
+	declared | awk -v t="$1" -v n="$2" '$1 == t { print $n; f = 1 } END { exit !f }' ||
+		die "no target $1 in targets"
+}
+
+# The series folders, in the order of targets; the primary target of one.
+all_series() {
+	declared | awk '!seen[$4]++ { print $4 }'
+}
+primary() {
+	declared | awk -v s="$1" '$4 == s { print $1; exit }'
+}
+
+# KSRC's version (from its Makefile) and the series of the targets with
+# the same major.minor version.
+ksrc_version() {
+	[ -f "$KSRC/Makefile" ] && [ -d "$KSRC/arch/s390" ] ||
+		die "KSRC=$KSRC is not a Linux kernel tree (no Makefile or arch/s390)"
+	awk '/^VERSION =/ { v = $3 } /^PATCHLEVEL =/ { p = $3 } /^SUBLEVEL =/ { s = $3 }
+		END { print v "." p "." s }' "$KSRC/Makefile"
+}
+ksrc_series() {
+	_mm=$(ksrc_version | cut -d. -f1,2)
+	_s=$(declared | awk -v m="$_mm" 'index($1, m ".") == 1 { print $4; exit }')
+	[ -n "$_s" ] || die "KSRC=$KSRC is Linux $(ksrc_version); no series here is for $_mm"
+	echo "$_s"
+}
+series_of() {
+	if [ "$1" = ksrc ]; then ksrc_series; else field "$1" 4; fi
+}
+version_of() {
+	if [ "$1" = ksrc ]; then ksrc_version; else echo "$1"; fi
+}
+
+# How a series is called in messages (the path of its series file), and
+# a name for it in file names.
+label() {
+	if [ "$1" = . ]; then echo series; else echo "$1/series"; fi
+}
+slug() {
+	if [ "$1" = . ]; then echo series; else echo "$1"; fi
+}
+
+# The folder of a series in the repository.
+sdir() {
+	if [ "$1" = . ]; then echo "$REPO"; else echo "$REPO/$1"; fi
+}
+
+# patches SERIES: the patch files that SERIES names, in order, one per line
+# (the one parser of a series file: blank lines and # comments ignored).
+patches() {
+	[ -f "$(sdir "$1")/series" ] || die "no $(label "$1") file"
+	grep -v '^[[:space:]]*\(#\|$\)' "$(sdir "$1")/series" | while read -r _p _; do
+		[ -f "$(sdir "$1")/patches/$_p" ] || die "$(label "$1") names patches/$_p, which does not exist"
+		echo "$(sdir "$1")/patches/$_p"
+	done
+}
+cover_of() {
+	echo "$(sdir "$1")/patches/0000-cover-letter.patch"
+}
+
+# configs SERIES: the names of its kernel configurations (SERIES/configs/
+# NAME.config, each applied over allnoconfig + configs/base.config);
+# pci-kvm-m is the one that is built for users and booted.
+configs() {
+	for _f in "$(sdir "$1")"/configs/*.config; do
+		_n=$(basename "$_f" .config)
+		[ "$_n" = base ] || echo "$_n"
+	done
+}
+
+# aptsrc SUITE PACKAGE=VERSION DIR: download a Debian source package into
+# DIR with apt-get, from SUITE on the machine's own mirror (the URI of its
+# apt sources that ends in /debian, or /debian-security for a -security
+# suite), through a private apt configuration in CACHE: the machine's apt
+# setup is not changed, and no root is needed.
+aptsrc() {
+	_suite=$1 _pkg=$2 _dir=$3
+	case $_suite in *-security) _kind=debian-security ;; *) _kind=debian ;; esac
+	_uri=$(cat /etc/apt/sources.list.d/*.sources 2>/dev/null |
+		sed -n "s|^URIs:.*[[:space:]]\([^[:space:]]*/$_kind\)/*\([[:space:]].*\)\{0,1\}\$|\1|p" | head -n 1)
+	[ -n "$_uri" ] || _uri=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
+		sed -n "s|^deb.*[[:space:]]\([^[:space:]]*/$_kind\)/*[[:space:]].*|\1|p" | head -n 1)
+	[ -n "$_uri" ] || die "no URI ending in /$_kind in the machine's apt sources; add the mirror there"
+	_a=$CACHE/apt/$_suite
+	mkdir -p "$_a/lists/partial" "$_a/cache/archives/partial" "$_dir"
+	echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $_uri $_suite main" >"$_a/sources.list"
+	set -- -q -o Dir::Etc::SourceList="$_a/sources.list" -o Dir::Etc::SourceParts=/dev/null \
+		-o Dir::State::Lists="$_a/lists" -o Dir::Cache="$_a/cache" -o APT::Sandbox::User="$(id -un)"
+	apt-get "$@" update >"$_a/log" 2>&1 || die "apt-get update of $_suite on $_uri failed (log $_a/log)"
+	(cd "$_dir" && apt-get "$@" source --download-only "$_pkg") >>"$_a/log" 2>&1 && return 0
+	if grep -q 'Can not find version\|Unable to find a source package\|404' "$_a/log"; then
+		die "the mirror ($_uri, $_suite) no longer serves $_pkg"
+	fi
+	die "apt-get source $_pkg from $_suite failed (log $_a/log)"
+}
+
+# Where things go in CACHE.
+base_of() { echo "$CACHE/$1/base"; }       # git: the target on branch "base"
+tree_of() { echo "$CACHE/$1/applied"; }    # git: branch "base" + the series on "series"
+obj_of() { echo "$CACHE/obj/$1-$2"; }      # kernel objects of TARGET, CONFIG
+out_of() { echo "$CACHE/$1/out"; }         # what build.sh makes for TARGET
+
+# A deterministic commit of everything in the current directory (a base),
+# on branch "base": the same files give the same commit id everywhere.
+commit_base() {
+	git init -q -b base .
+	git add -A -f .
+	GIT_AUTHOR_NAME=aen-series GIT_AUTHOR_EMAIL=base@aen-series.invalid \
+	GIT_COMMITTER_NAME=aen-series GIT_COMMITTER_EMAIL=base@aen-series.invalid \
+	GIT_AUTHOR_DATE=2000-01-01T00:00:00+00:00 GIT_COMMITTER_DATE=2000-01-01T00:00:00+00:00 \
+		git -c core.autocrlf=false commit -q --no-verify -m "$1"
+}
+
+# kmake SRC OBJ ARGS...: the kernel's make for s390x, Debian's cross
+# compiler, ccache, the sparse that scripts/build-sparse.sh built.
+kmake() {
+	_src=$1 _obj=$2
+	shift 2
+	command -v s390x-linux-gnu-gcc >/dev/null || die "s390x-linux-gnu-gcc not found (run make deps)"
+	[ -x "$CACHE/sparse/bin/sparse" ] || die "no sparse in $CACHE/sparse (run make deps)"
+	CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache} make -s -C "$_src" O="$_obj" ARCH=s390 \
+		CROSS_COMPILE=s390x-linux-gnu- CC="ccache s390x-linux-gnu-gcc" \
+		CHECK="$CACHE/sparse/bin/sparse" \
+		KBUILD_BUILD_TIMESTAMP="Thu Jan  1 00:00:00 UTC 1970" \
+		KBUILD_BUILD_USER=aen KBUILD_BUILD_HOST=aen -j"$JOBS" "$@"
+}
