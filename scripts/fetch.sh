@@ -41,7 +41,7 @@ if [ "$t" = ksrc ]; then
 	else
 		echo "fetch: ksrc: matches no declared target of $(label "$s") in the files it touches; git am will tell whether it applies"
 	fi
-	msg="KSRC (Linux $(ksrc_version))"
+	msg="Linux $(ksrc_version) (KSRC)" body=
 else
 	v=$t deb=$(field "$t" 2) suite=$(field "$t" 3) sha=$(field "$t" 5)
 	tarball=$CACHE/dl/linux_$v.orig.tar.xz
@@ -61,9 +61,9 @@ else
 	fi
 	echo "fetch: $t: unpacking ${tarball##*/} (sha256 checked)"
 	tar -C "$base.tmp" --strip-components=1 -xJf "$tarball"
-	msg="Linux $v (Debian linux $deb, ${tarball##*/}, sha256 $sha)"
+	msg="Linux $v" body="Debian source package linux $deb, ${tarball##*/}, sha256 $sha"
 fi
-(cd "$base.tmp" && commit_base "$msg" && git gc -q --auto && touch .git/aen-base-ok)
+(cd "$base.tmp" && commit_base "$msg" "$body" && git gc -q --auto && touch .git/aen-base-ok)
 rm -rf "$base"
 mv "$base.tmp" "$base"
 echo "fetch: $t: base commit $(git -C "$base" rev-parse HEAD)"

@@ -153,15 +153,16 @@ tree_of() { echo "$CACHE/$1/applied"; }    # git: branch "base" + the series on 
 obj_of() { echo "$CACHE/obj/$1-$2"; }      # kernel objects of TARGET, CONFIG
 out_of() { echo "$CACHE/$1/out"; }         # what build.sh makes for TARGET
 
-# A deterministic commit of everything in the current directory (a base),
-# on branch "base": the same files give the same commit id everywhere.
+# commit_base SUBJECT [BODY]: a deterministic commit of everything in the
+# current directory (a base), on branch "base": the same files give the
+# same commit id everywhere.
 commit_base() {
 	git init -q -b base .
 	git add -A -f .
 	GIT_AUTHOR_NAME=aen-series GIT_AUTHOR_EMAIL=base@aen-series.invalid \
 	GIT_COMMITTER_NAME=aen-series GIT_COMMITTER_EMAIL=base@aen-series.invalid \
 	GIT_AUTHOR_DATE=2000-01-01T00:00:00+00:00 GIT_COMMITTER_DATE=2000-01-01T00:00:00+00:00 \
-		git -c core.autocrlf=false commit -q --no-verify -m "$1"
+		git -c core.autocrlf=false commit -q --no-verify -m "$1" ${2:+-m "$2"}
 }
 
 # kmake SRC OBJ ARGS...: the kernel's make for s390x, Debian's cross
