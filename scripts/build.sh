@@ -11,9 +11,8 @@ out=${2:-$REPO/out}
 "$REPO/scripts/prepare.sh" "$t"
 tree=$(tree_of "$t")
 if [ -n "${KCONFIG:-}" ]; then obj=$(obj_of "$t" kconfig); else obj=$(obj_of "$t" pci-kvm-m); fi
-[ -f "$obj/.config" ] && [ -z "${KCONFIG:-}" ] || "$REPO/scripts/kconfig.sh" "$t" pci-kvm-m "$obj"
+"$REPO/scripts/kconfig.sh" "$t" pci-kvm-m "$obj"
 echo "build: $t: kernel image and modules in $obj"
-kmake "$tree" "$obj" olddefconfig >/dev/null
 kmake "$tree" "$obj" W=1 bzImage modules >"$obj/.build.log" 2>&1 ||
 	{ grep -E ': error:|^ERROR:' "$obj/.build.log" | head -n 5 >&2; die "$t: kernel build failed, see $obj/.build.log"; }
 rm -rf "$out"

@@ -2,7 +2,10 @@
 # Write the .config of configuration NAME of TARGET's series into OBJ:
 # allnoconfig + configs/base.config + SERIES/configs/NAME.config, or, with
 # KCONFIG set, the user's own config + NAME.config (which turns on the
-# series' switch and what it needs). Every fragment line must take effect.
+# series' switch and what it needs). Every fragment line must take effect,
+# but for a symbol the tree does not define yet (one that a later patch of
+# the series adds). Rerun it at every step of a series: builds stay
+# incremental, and the switch is set as soon as the tree has it.
 # usage: kconfig.sh TARGET NAME OBJ
 set -eu
 . "$(dirname "$0")/lib.sh"
@@ -26,6 +29,10 @@ make -s -C "$tree" O="$obj" ARCH=s390 CROSS_COMPILE=s390x-linux-gnu- \
 	KCONFIG_ALLCONFIG="$obj/.config" "$mode" >"$obj/.kconfig.log" 2>&1 ||
 	die "make $mode failed, see $obj/.kconfig.log"
 [ -z "${KCONFIG:-}" ] || shift
+defined() {
+	sym=$(echo "$1" | sed -e 's/^# CONFIG_\([A-Za-z0-9_]*\) is not set$/\1/' -e 's/^CONFIG_//' -e 's/=.*//')
+	grep -rqE --include='Kconfig*' "^(menu)?config $sym\$" "$tree"
+}
 bad=$(cat "$@" | grep -E '^(CONFIG_|# CONFIG_)' |
-	while IFS= read -r l; do grep -qxF "$l" "$obj/.config" || echo "$l"; done)
+	while IFS= read -r l; do grep -qxF "$l" "$obj/.config" || ! defined "$l" || echo "$l"; done)
 [ -z "$bad" ] || die "$name: not taken: $(echo "$bad" | tr '\n' ' ')"
