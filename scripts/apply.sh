@@ -22,10 +22,13 @@ if [ "$(cat "$dest/.git/aen-applied" 2>/dev/null)" = "$stamp" ] &&
 	echo "apply: $t: $(label "$s") already applied in $dest"
 	exit 0
 fi
-[ -d "$dest/.git" ] || git clone -q --no-checkout "$src" "$dest"
 rm -f "$dest/.git/aen-applied"
 git -C "$dest" am --abort >/dev/null 2>&1 || true
-git -C "$dest" fetch -q "$src" "$base"
+# A clone whose base was made again, or that is broken, is made again.
+git -C "$dest" fetch -q "$src" "$base" 2>/dev/null || {
+	rm -rf "$dest"
+	git clone -q --no-checkout "$src" "$dest"
+}
 git -C "$dest" checkout -q -f -B series "$base"
 git -C "$dest" branch -q -f base "$base"
 git -C "$dest" clean -q -fdx

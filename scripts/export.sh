@@ -4,8 +4,9 @@
 # "base"): SERIES/patches/, SERIES/series, and the generated mirrors
 # SERIES/selftests/ (the kselftest files as the series leaves them) and
 # SERIES/MAINTAINERS.snippet (its MAINTAINERS hunk). Same commits in,
-# byte-identical files out. The cover letter keeps the subject (with its
-# [PATCH vN] prefix) and text of the current one: edit them there.
+# byte-identical files out. The cover letter keeps the subject, with its
+# prefix ([PATCH v2 0/N]: every patch gets it), and the text of the
+# current one: edit them there.
 # usage: export.sh [--check] [SERIES [TREE]]   (default: . and SERIES/tree)
 #   --check: compare with what is in the repository, change nothing
 set -eu
@@ -26,7 +27,7 @@ g rev-parse --verify -q series >/dev/null || die "$tree has no branch series"
 v=$(primary "$s")
 old=$(cover_of "$s")
 [ -f "$old" ] || die "no ${old#"$REPO"/} to take the cover letter's subject and text from"
-reroll=$(sed -n 's/^Subject: \[PATCH v\([0-9]*\) .*/\1/p' "$old" | head -n 1)
+prefix=$(sed -n 's/^Subject: \[\(PATCH[^]]*\) [0-9]*\/[0-9]*\].*/\1/p' "$old" | head -n 1)
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -34,11 +35,7 @@ mkdir "$tmp/patches" "$tmp/selftests"
 # The cover letter is signed by the series' author, whoever runs this.
 g -c user.name="$(g log -1 --format=%an series)" -c user.email="$(g log -1 --format=%ae series)" \
 	format-patch -q --cover-letter --numbered --zero-commit --no-signature \
-	${reroll:+--reroll-count="$reroll"} --base="$base" -o "$tmp/patches" base..series
-for f in "$tmp"/patches/v*-*.patch; do
-	[ -e "$f" ] || break
-	mv "$f" "$tmp/patches/${f##*/v"$reroll"-}"
-done
+	--subject-prefix="${prefix:-PATCH}" --base="$base" -o "$tmp/patches" base..series
 
 cover=$tmp/patches/0000-cover-letter.patch
 subject=$(sed -n 's/^Subject: \[PATCH[^]]*\] //p' "$old" | head -n 1)

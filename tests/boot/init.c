@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * init (PID 1) of the boot test's initramfs: mount the pseudo file
- * systems, try to load /kvm.ko, run the kselftest /aen_reload_test with
- * KVM_MODULE=/kvm.ko, and power off. Every step prints an "AEN-BOOT:"
- * marker that tests/boot/run.sh parses from the console log.
- * Kernel command line parameters of the form NAME=value reach the test
- * as environment (AEN_RELOAD_CYCLES=5, ...); AEN_BOOT_PRELOAD=0 skips
- * the initial load (for trying the test with a stand-in module).
+ * systems, try to load /kvm.ko, run the kselftest /aen_reload_test the
+ * way the kselftest runner does, and power off. Every step prints an
+ * "AEN-BOOT:" marker that tests/boot/run.sh parses from the console log.
+ * AEN_BOOT_PRELOAD=0 on the kernel command line skips the initial load.
+ * The initramfs has no shell and no kmod: /sbin/modprobe is a link to
+ * this program, which then loads /kvm.ko or unloads kvm (modprobe()).
  * Built static for s390x: s390x-linux-gnu-gcc -static -o init init.c
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,12 @@
 #include <sys/wait.h>
 
 #define M "AEN-BOOT: "
+/* tools/testing/selftests/kselftest/runner.sh: kselftest_default_timeout */
+#define RUNNER_TIMEOUT_S 45
+#define RUNNER_HDR "selftests: kvm: aen_reload_test"
+
+static pid_t selftest_pid;
+static volatile sig_atomic_t selftest_timed_out;
 
 static void do_mount(const char *src, const char *dir, const char *type)
 {
@@ -104,15 +111,115 @@ static void power_off(void)
 		pause();
 }
 
-int main(void)
+/*
+ * "modprobe kvm [name=value ...]" loads /kvm.ko with finit_module(),
+ * "modprobe -r kvm" unloads kvm; exit status 0 or 1 as kmod's modprobe.
+ */
+static int modprobe(int argc, char *argv[])
 {
-	char *const argv[] = { "/aen_reload_test", NULL };
+	int rm = argc == 3 && !strcmp(argv[1], "-r");
+	char params[512] = "";
+	int i, fd;
+
+	if (argc < 2 || strcmp(argv[rm + 1], "kvm")) {
+		fprintf(stderr, "modprobe: this initramfs has only 'modprobe [-r] kvm [name=value ...]'\n");
+		return 1;
+	}
+	if (rm) {
+		if (!syscall(__NR_delete_module, "kvm", O_NONBLOCK))
+			return 0;
+		fprintf(stderr, "modprobe: FATAL: Module kvm cannot be removed: %s\n",
+			strerror(errno));
+		return 1;
+	}
+	for (i = 2; i < argc; i++)
+		snprintf(params + strlen(params), sizeof(params) - strlen(params),
+			 "%s%s", i > 2 ? " " : "", argv[i]);
+	fd = open("/kvm.ko", O_RDONLY | O_CLOEXEC);
+	if (fd >= 0 && !syscall(__NR_finit_module, fd, params, 0))
+		return 0;
+	fprintf(stderr, "modprobe: ERROR: could not insert 'kvm': %s\n",
+		strerror(errno));
+	return 1;
+}
+
+static void selftest_alarm(int sig)
+{
+	(void)sig;
+	selftest_timed_out = 1;
+	kill(selftest_pid, SIGKILL);
+}
+
+/*
+ * Run ./aen_reload_test as runner.sh's run_one() does: its output
+ * prefixed with "# ", at most RUNNER_TIMEOUT_S, and the result line made
+ * from its exit code (0 ok, 4 SKIP, 124 TIMEOUT, other not ok). Returns
+ * the exit code as the runner sees it.
+ */
+static int run_selftest(void)
+{
+	char *const argv[] = { "./aen_reload_test", NULL };
+	int p[2], status = 0, rc;
+	char line[512];
+	FILE *out;
+
+	printf("TAP version 13\n1..1\n# " RUNNER_HDR "\n");
+	fflush(stdout);
+	if (pipe(p)) {
+		printf(M "pipe: %s\n", strerror(errno));
+		return -1;
+	}
+	selftest_pid = fork();
+	if (selftest_pid == 0) {
+		dup2(p[1], 1);
+		dup2(p[1], 2);
+		close(p[0]);
+		close(p[1]);
+		setenv("PATH", "/sbin:/bin", 1);
+		execv(argv[0], argv);
+		printf(M "exec %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	close(p[1]);
+	if (selftest_pid < 0) {
+		printf(M "fork: %s\n", strerror(errno));
+		close(p[0]);
+		return -1;
+	}
+	signal(SIGALRM, selftest_alarm);
+	alarm(RUNNER_TIMEOUT_S);
+	out = fdopen(p[0], "r");
+	while (out && fgets(line, sizeof(line), out))
+		printf("# %s%s", line, strchr(line, '\n') ? "" : "\n");
+	if (out)
+		fclose(out);
+	while (waitpid(selftest_pid, &status, 0) < 0 && errno == EINTR)
+		;
+	alarm(0);
+	rc = selftest_timed_out ? 124 : WIFEXITED(status) ?
+		WEXITSTATUS(status) : 128 + WTERMSIG(status);
+	if (rc == 0)
+		printf("ok 1 " RUNNER_HDR "\n");
+	else if (rc == 4)
+		printf("ok 1 " RUNNER_HDR " # SKIP\n");
+	else if (rc == 124)
+		printf("#\nnot ok 1 " RUNNER_HDR " # TIMEOUT %d seconds\n",
+		       RUNNER_TIMEOUT_S);
+	else
+		printf("not ok 1 " RUNNER_HDR " # exit=%d\n", rc);
+	return rc;
+}
+
+int main(int argc, char *argv[])
+{
 	const char *preload = getenv("AEN_BOOT_PRELOAD");
+	const char *name = strrchr(argv[0], '/');
 	char up[64] = "?";
 	int fd, err, status;
-	pid_t pid;
 	FILE *f;
 
+	if (!strcmp(name ? name + 1 : argv[0], "modprobe"))
+		return modprobe(argc, argv);
 	console();
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	do_mount("proc", "/proc", "proc");
@@ -147,28 +254,7 @@ int main(void)
 
 	printf(M "kvm before the selftest: %s\n", kvm_state());
 	printf(M "selftest start\n");
-	fflush(stdout);
-	pid = fork();
-	if (pid == 0) {
-		/* the kernel passes unknown name=value parameters here */
-		setenv("KVM_MODULE", "/kvm.ko", 1);
-		setenv("PATH", "/sbin:/bin", 1);
-		execv(argv[0], argv);
-		printf(M "exec %s: %s\n", argv[0], strerror(errno));
-		_exit(127);
-	}
-	if (pid < 0) {
-		printf(M "fork: %s\n", strerror(errno));
-	} else {
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
-		if (WIFEXITED(status))
-			printf(M "selftest exit status %d\n",
-			       WEXITSTATUS(status));
-		else
-			printf(M "selftest killed by signal %d\n",
-			       WTERMSIG(status));
-	}
+	printf(M "selftest exit status %d\n", run_selftest());
 	/* reap whatever the test left behind */
 	while (waitpid(-1, &status, WNOHANG) > 0)
 		;

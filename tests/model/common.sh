@@ -1,12 +1,11 @@
 # sourced by run.sh, run-seed.sh, bench.sh (POSIX sh)
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=${REPO:-$(cd "$HERE/../.." && pwd)}
-CACHE=${CACHE:-/var/cache/aen-series}
 NR=${NR:-128}
 
 # a private work directory (build outside the repo), removed on exit
 workdir() {
-	if mkdir -p "$CACHE/model" 2>/dev/null && [ -w "$CACHE/model" ]; then
+	if [ -n "${CACHE:-}" ] && mkdir -p "$CACHE/model" 2>/dev/null && [ -w "$CACHE/model" ]; then
 		W=$(mktemp -d "$CACHE/model/$1.XXXXXX")
 	else
 		W=$(mktemp -d "${TMPDIR:-/tmp}/aen-model-$1.XXXXXX")

@@ -21,7 +21,7 @@ mutant() {
 		skipped=$((skipped + 1))
 		return
 	fi
-	make -s -f "$HERE/Makefile" SRC="$m" B="$m/b" SAN=plain NR="$NR" "$m/b/model" "$m/b/kvm.so" >"$m/build.log" 2>&1 ||
+	make -s -f "$HERE/Makefile" SRC="$m" B="$m/b" SAN=plain NR="$NR" >"$m/build.log" 2>&1 ||
 		{ echo "MISS $1: does not build"; missed=$((missed + 1)); return; }
 	"$m/b/model" --mod="$m/b" $(records_flag) --cycles=20 $4 >"$m/out" 2>&1 || true
 	if grep -q "^FAIL \[.*\] $5: " "$m/out"; then
@@ -36,16 +36,18 @@ mutant() {
 mutant D1-kzdev-size pci.c '/kcalloc(ZPCI_NR_DEVICES/ s/sizeof([^)]*)/sizeof(struct zpci_gaite)/' clean D1
 mutant D2-gait-phys-in-pointer pci.c 's/phys_to_virt(\(zpci_aipb->aipb\.gait\))/(struct zpci_gaite *)\1/' clean D2
 mutant D2-virtual-to-firmware pci.c 's/\(aipb\.gait = \)virt_to_phys(\([a-z_>-]*\))/\1(unsigned long)(\2)/' clean D2
-mutant D3-aift-leak pci.c 's/^\([[:space:]]*\)kfree(aift);/\1;/' clean D3
-mutant D4-test-before-lock pci.c '0,/mutex_lock(&aift->aift_lock);/s//if (aift->sbv)\n\t\treturn -EPERM;\n\tmutex_lock(\&aift->aift_lock);/' probe-d4 D4
-mutant D5-no-disassociate interrupt-gib.c '/^out_disassociate:/,/chsc_sgib(0);/ s/chsc_sgib(0);/;/' inject D5
+mutant D3-aift-leak pci.c 's/^\([[:space:]]*\)kfree(old);/\1;/' clean D3
 mutant D6-sbv-exported-early pci.c 's/^\([[:space:]]*\)\(rc = __zpci_set_irq_ctrl(SIC_SET_AENI_CONTROLS\)/\1zpci_aif_sbv = sbv;\n\1\2/' inject D6
 mutant D7-silent-isc pci.c '/differs/ s/[Ii][Ss][Cc]/num/g' reuse-isc D7
-mutant D8-no-lockdep pci.c '/lockdep_assert_held(&aift->aift_lock);/d' probe-d8 D8
-mutant D10-destroy-condition interrupt-gib.c '0,/if (gib_has_aen()) {/s//if (IS_ENABLED(CONFIG_PCI) \&\& aift) {/' no-aeni D10
-mutant MEM-kzdev-leak pci.c '/^free_kzdev:/,/kfree/ s/kfree(kzdev);/;/' inject MEM
+mutant D10-no-teardown interrupt-gib.c 's/^\t\tkvm_s390_pci_aen_exit();/\t\t;/' clean D10
+mutant MEM-kzdev-leak pci.c '/^destroy:/,/kfree/ s/kfree(new->kzdev);/;/' inject MEM
 mutant FW-second-registration pci.c 's/first = !zpci_aipb;/first = 1;/' clean FW
-mutant LOCK-unlock-missing pci.c '0,/mutex_unlock(&aift->aift_lock);/s///' clean LOCK
+mutant LOCK-no-mutex-destroy pci.c 's/^\tmutex_destroy(&old->aift_lock);/\t;/' clean LOCK
 mutant REC-raw-pointer pci.c 's/"aen: registered aipb=%p/"aen: registered aipb=%016lx/' clean REC
+mutant GATE-switch-ignored pci.c '/IS_ENABLED(CONFIG_KVM_S390_PCI_AEN)/{N;d}' switch-off GATE
+mutant GATE-facility-missing pci.c '/!sclp.has_aisi)/{N;d}' no-aisi GATE
+mutant GATE-machine-type-let-through pci.c '/case 0x2964:/d' machine-2964 GATE
+mutant FATAL-aen-failure-fails-load interrupt-gib.c 's/^\t\tkvm_s390_pci_aen_init(nisc);/\t\tif (kvm_s390_pci_aen_init(nisc) \&\& (rc = -EIO)) goto out_unreg_gal;/' inject FATAL
+mutant REUSE-size-check-dropped pci.c 's/if (faal != nr) {/if (0) {/' reuse-nr REUSE
 echo "mutate: $caught caught, $missed missed, $skipped skipped"
 [ "$missed" = 0 ]

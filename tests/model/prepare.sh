@@ -23,17 +23,11 @@ series)
 	;;
 seed)
 	"$HERE/extract-seed.sh" "$FROM" "$SRC"
-	CACHE=${CACHE:-/var/cache/aen-series}
-	BASE=${BASE:-$CACHE/base}
+	: "${BASE:?BASE: the base git repository of the primary target (checks/ set it)}"
 	mkdir -p "$SRC/base/arch/s390/kvm"
 	for f in interrupt.c kvm-s390.c; do
-		if git -C "$BASE" rev-parse -q --verify v5.10.223 >/dev/null 2>&1; then
-			git -C "$BASE" show "v5.10.223:arch/s390/kvm/$f" > "$SRC/base/arch/s390/kvm/$f"
-		elif [ -f "$BASE/arch/s390/kvm/$f" ]; then
-			cp "$BASE/arch/s390/kvm/$f" "$SRC/base/arch/s390/kvm/$f"
-		else
-			echo "prepare: no base tree at $BASE (set BASE=)"; exit 1
-		fi
+		git -C "$BASE" show "base:arch/s390/kvm/$f" >"$SRC/base/arch/s390/kvm/$f" ||
+			{ echo "prepare: no branch base in $BASE"; exit 1; }
 		echo "prepare: base $f from $BASE, seed hunks applied"
 		(cd "$SRC/base" && patch -s -p1 --no-backup-if-mismatch < "$SRC/$f.diff")
 	done

@@ -76,7 +76,8 @@ struct mutex {
 typedef struct spinlock {
 	struct model_lockdep dep;
 } spinlock_t;
-#define mutex_init(m) model_lock_init(&(m)->dep, #m, __FILE__, __LINE__)
+#define mutex_init(m) model_mutex_init(&(m)->dep, #m, __FILE__, __LINE__)
+#define mutex_destroy(m) model_mutex_destroy(&(m)->dep, __FILE__, __LINE__)
 #define mutex_lock(m) model_lock(&(m)->dep, __FILE__, __LINE__)
 #define mutex_unlock(m) model_unlock(&(m)->dep, __FILE__, __LINE__)
 #define spin_lock_init(l) model_lock_init(&(l)->dep, #l, __FILE__, __LINE__)

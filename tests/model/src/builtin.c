@@ -94,12 +94,16 @@ static const char *site(const char *file, int line)
 /* ---------------- fault injection ---------------- */
 int model_inject_at;		/* 1-based index of the fallible call to fail, 0 = none */
 int model_fallible_count;
+long model_pci_calls;		/* fallible calls (allocations, SIC) made from pci.c */
 char model_injected[128];
 char model_sites[256][96];	/* names of the fallible calls, while counting */
 
 bool model_fallible(const char *what, const char *file, int line)
 {
 	int n = ++model_fallible_count;
+
+	if (!strcmp(base(file), "pci.c"))
+		model_pci_calls++;
 
 	if (n <= 256)
 		snprintf(model_sites[n - 1], sizeof(model_sites[0]), "%s@%s:%d", what, base(file), line);
@@ -183,11 +187,22 @@ int model_recently_freed(const void *p)
 }
 
 extern struct model_lockdep *model_held[16];
+static struct model_lockdep *mutexes[16];	/* initialized, not destroyed */
+static int powering_off;
 
 static void rec_free(struct model_alloc *a)
 {
 	struct model_alloc **pp;
 	int i;
+
+	for (i = 0; i < 16; i++)
+		if (mutexes[i] && (char *)mutexes[i] >= (char *)a->addr &&
+		    (char *)mutexes[i] < (char *)a->addr + a->size) {
+			if (!powering_off)
+				model_fail("LOCK", "memory freed (%s at %s) holds mutex %s, never mutex_destroy()ed",
+					   a->what, a->site, mutexes[i]->name);
+			mutexes[i] = NULL;
+		}
 
 	for (i = 0; i < 16; i++)
 		if (model_held[i] && (char *)model_held[i] >= (char *)a->addr &&
@@ -466,6 +481,37 @@ void model_lock_init(struct model_lockdep *l, const char *name, const char *file
 	l->magic = LOCK_MAGIC;
 	l->held = 0;
 	l->name = intern(name);
+}
+
+void model_mutex_init(struct model_lockdep *l, const char *name, const char *file, int line)
+{
+	int i;
+
+	model_lock_init(l, name, file, line);
+	for (i = 0; i < 16; i++)
+		if (mutexes[i] == l)
+			return;
+	for (i = 0; i < 16; i++)
+		if (!mutexes[i]) {
+			mutexes[i] = l;
+			return;
+		}
+}
+
+void model_mutex_destroy(struct model_lockdep *l, const char *file, int line)
+{
+	int i, found = 0;
+
+	for (i = 0; i < 16; i++)
+		if (mutexes[i] == l) {
+			mutexes[i] = NULL;
+			found = 1;
+		}
+	if (!found || l->magic != LOCK_MAGIC)
+		model_fail("LOCK", "mutex_destroy() at %s of a mutex that is not initialized", site(file, line));
+	else if (l->held)
+		model_fail("LOCK", "mutex_destroy() at %s of %s while it is held", site(file, line), l->name);
+	l->magic = 0;	/* using it again is a use before init */
 }
 
 void model_lock(struct model_lockdep *l, const char *file, int line)
@@ -758,7 +804,8 @@ int model_kvm_register_device_ops(const struct kvm_device_ops *ops, u32 type, co
 struct model_fw model_fw;
 union zpci_sic_iib *zpci_aipb;
 struct airq_iv *zpci_aif_sbv;
-struct sclp_info sclp = { .has_aeni = 1 };
+struct sclp_info sclp = { .has_zpci_lsi = 1, .has_aisi = 1, .has_aeni = 1, .has_aisii = 1 };
+unsigned int model_machine_type = 0x8561;	/* z15: none of the excluded types */
 struct css_general_char css_general_characteristics = { .aiv = 1 };
 struct model_module *model_mod;
 static struct airq_struct *airqs[4];
@@ -1003,6 +1050,7 @@ void model_preregister(int isc, int nr)
 /* end of the boot: release everything so ASan/valgrind see no leak */
 void model_poweroff(void)
 {
+	powering_off = 1;
 	while (live) {
 		live->fw_held = NULL;
 		if (live->kind == MK_AIRQ)

@@ -27,6 +27,7 @@ extern char model_tags[256], model_injected[128], model_sites[256][96];
 extern char model_log[64][256], model_rec[64][256];
 extern int model_nlog, model_nrec, model_allow_faal_mismatch;
 extern struct model_stats { long allocs, frees, live_allocs, bytes_allocated, live_bytes; } model_stats;
+extern unsigned int model_machine_type;
 int model_airqs_registered(void);
 void model_check_builtin(const char *when);
 int model_check_residue(const char *when, const void *skip);
@@ -39,17 +40,32 @@ static int records = -1;	/* -1: not asserted (tree emits none) */
 static int cycles = 10000;
 static int prereg;	/* --prereg: an earlier module registered AEN in this boot */
 static void *handle;
+static const char *cur_so = "kvm.so";
 static char ctx[160];
 
 struct load_res {
 	int rc, aen_init_calls, aen_init_ok, aen_exit_calls;
-	long allocs, bytes, fwcalls;
+	long allocs, bytes, fwcalls, pci_calls, sic_calls;
 };
 static struct load_res last;
 
 static long fwcalls(void)
 {
 	return model_fw.aeni_calls + model_fw.irq_calls + model_fw.chsc_calls;
+}
+
+static long sic_calls(void)
+{
+	return model_fw.aeni_calls + model_fw.irq_calls;
+}
+
+static int count_aen_records(void)
+{
+	int i, n = 0;
+
+	for (i = 0; i < model_nrec; i++)
+		n += !strncmp(model_rec[i], "aen: ", 5);
+	return n;
 }
 
 static void set_ctx(const char *fmt, const char *a, int n)
@@ -73,7 +89,7 @@ static void module_gone(const char *when)
 		printf("ERROR: dlclose: %s\n", dlerror());
 		exit(2);
 	}
-	snprintf(path, sizeof(path), "%s/kvm.so", mod_dir);
+	snprintf(path, sizeof(path), "%s/%s", mod_dir, cur_so);
 	if (model_mod || dlopen(path, RTLD_NOW | RTLD_NOLOAD)) {
 		printf("ERROR: kvm.so still loaded after dlclose (the model needs a fresh module per load)\n");
 		exit(2);
@@ -94,9 +110,11 @@ static int load(const char *so, int isc)
 {
 	char path[600];
 	long a0 = model_stats.allocs, b0 = model_stats.bytes_allocated, f0 = fwcalls();
+	long p0 = model_pci_calls, s0 = sic_calls();
 	int rc;
 
 	model_nrec = model_nlog = 0;
+	cur_so = so;
 	snprintf(path, sizeof(path), "%s/%s", mod_dir, so);
 	handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
 	if (!handle || !model_mod) {
@@ -111,6 +129,8 @@ static int load(const char *so, int isc)
 	last.allocs = model_stats.allocs - a0;
 	last.bytes = model_stats.bytes_allocated - b0;
 	last.fwcalls = fwcalls() - f0;
+	last.pci_calls = model_pci_calls - p0;
+	last.sic_calls = sic_calls() - s0;
 	last.aen_init_calls = model_mod->aen_init_calls;
 	last.aen_init_ok = model_mod->aen_init_ok;
 	if (model_locks_held())
@@ -123,6 +143,9 @@ static int load(const char *so, int isc)
 	} else {
 		model_mod->inspect(PH_LOADED, 0);
 		model_check_builtin("after load");
+		if (records > 0 && count_aen_records() != 1)
+			model_fail("REC", "%d \"aen:\" kvm-trace records in this load, expected exactly one",
+				   count_aen_records());
 	}
 	return rc;
 }
@@ -181,8 +204,8 @@ static void check_records(const char *kind, int isc, int nr)
 		} else if (!strcmp(kind, "failed")) {
 			if (sscanf(r, "aen: failed rc=%d: %15s", &rc, k) == 2 && rc < 0)
 				ok++;
-			else if (!strncmp(r, "aen: failed", 11))
-				model_fail("REC", "\"%s\": rc is not a negative errno", r);
+			else
+				model_fail("REC", "unexpected record \"%s\" (expected \"aen: failed rc=-ERRNO: reason\")", r);
 		} else if (!strcmp(kind, "unavailable")) {
 			if (!strncmp(r, "aen: unavailable: ", 18) && r[18])
 				ok++;
@@ -190,9 +213,9 @@ static void check_records(const char *kind, int isc, int nr)
 				model_fail("REC", "unexpected record \"%s\"", r);
 		}
 	}
-	if (!strcmp(kind, "failed") ? ok < 1 : ok != 1)
-		model_fail("REC", "expected %s one \"aen: %s\" record, found %d of %d aen records",
-			   strcmp(kind, "failed") ? "exactly" : "at least", kind, ok, n);
+	if (ok != 1)
+		model_fail("REC", "expected exactly one \"aen: %s\" record, found %d of %d aen records",
+			   kind, ok, n);
 }
 
 /* after a successful load with AEN: first registration or reuse */
@@ -265,24 +288,59 @@ static void sc_clean(void)
 	end_boot("clean: load, check, unload, check, reload (reuse), check, unload, check");
 }
 
-static void sc_noaen(int which)
+/*
+ * AEN must not be set up: the switch off (kvm-off.so), a facility missing,
+ * an excluded machine type, or no AIV (so no GIB). kvm loads, pci.c makes
+ * no allocation and no firmware call, one "unavailable" record says why.
+ */
+static const char *const facility[] = { "zPCI load/store interpretation", "AISI", "AENI", "AISII" };
+static const unsigned int excluded[] = { 0x2817, 0x2818, 0x2827, 0x2828, 0x2964, 0x2965 };
+static const char *const nofac[] = { "no-zpci-lsi", "no-aisi", "no-aeni", "no-aisii" };
+
+static void sc_unavail(int kind, int arg)
 {
-	set_ctx("%s", which ? "no-aiv" : "no-aeni", 0);
-	if (which)
-		css_general_characteristics.aiv = 0;
-	else
-		sclp.has_aeni = 0;
-	if (load("kvm.so", -1)) {
-		model_fail("LOAD", "load without %s failed: rc=%d", which ? "AIV" : "AENI", last.rc);
+	const char *so = "kvm.so";
+	char what[80];
+	long p0 = model_pci_calls, s0 = sic_calls();
+
+	if (kind == 0) {
+		so = "kvm-off.so";
+		snprintf(what, sizeof(what), "the switch off");
+	} else if (kind == 1) {
+		snprintf(what, sizeof(what), "no %s facility", facility[arg]);
+		if (arg == 0)
+			sclp.has_zpci_lsi = 0;
+		else if (arg == 1)
+			sclp.has_aisi = 0;
+		else if (arg == 2)
+			sclp.has_aeni = 0;
+		else
+			sclp.has_aisii = 0;
+	} else if (kind == 2) {
+		snprintf(what, sizeof(what), "machine type %04x", excluded[arg]);
+		model_machine_type = excluded[arg];
 	} else {
-		if (model_fw.aeni_calls || last.aen_init_calls)
-			model_fail("AEN", "AEN setup ran although %s is absent", which ? "the AIV facility" : "AENI");
+		snprintf(what, sizeof(what), "no AIV facility");
+		css_general_characteristics.aiv = 0;
+	}
+	set_ctx("unavailable: %s", what, 0);
+	if (load(so, -1)) {
+		model_fail("LOAD", "load with %s failed: rc=%d", what, last.rc);
+	} else {
+		if (model_mod->aift_state() > 0)
+			model_fail("GATE", "AEN active with %s", what);
 		check_records("unavailable", 0, 0);
 		unload();
-		if (last.aen_exit_calls)
-			model_fail("D10", "AEN teardown ran although AEN setup did not");
 	}
-	end_boot(which ? "no-aiv: no GIB, no AEN setup, no teardown" : "no-aeni: loads without AEN, no registration, no teardown");
+	if (model_pci_calls != p0 || sic_calls() != s0)
+		model_fail("GATE", "AEN setup ran with %s: %ld allocations/SIC calls from pci.c, %ld SIC calls",
+			   what, model_pci_calls - p0, sic_calls() - s0);
+	{
+		char name[256];
+
+		snprintf(name, sizeof(name), "unavailable with %s: kvm loads, no allocation and no firmware call for AEN, one record", what);
+		end_boot(name);
+	}
 }
 
 static void snapshot_check(const void *aipb, const union zpci_sic_iib *copy, const void *sbv,
@@ -298,29 +356,38 @@ static void snapshot_check(const void *aipb, const union zpci_sic_iib *copy, con
 			   model_stats.live_allocs, model_stats.live_bytes, live, bytes, why);
 }
 
-/* a reload that does not match the registration must fail, say why, change nothing */
+/*
+ * A reload that does not match the registration: kvm loads without AEN, the
+ * kernel log and kvm-trace say why, and after the unload nothing changed.
+ * Returns 1 if refused, 0 if accepted (a failure, if tag is set).
+ */
 static int refused(const char *so, int isc, const char *what, const char *const *words, const char *tag)
 {
 	union zpci_sic_iib copy;
 	const void *aipb = zpci_aipb, *sbv = zpci_aif_sbv;
 	struct model_fw fw = model_fw;
 	long live = model_stats.live_allocs, bytes = model_stats.live_bytes;
-	int rc;
+	int ret = 1;
 
 	if (aipb)
 		memcpy(&copy, zpci_aipb, sizeof(copy));
-	rc = load(so, isc);
-	if (!rc) {
-		if (!tag)
-			return 0;	/* accepted: the caller decides */
-		model_fail("REUSE", "reload with %s accepted although firmware holds a different registration", what);
-		unload();
-		return 0;
+	if (load(so, isc)) {
+		model_fail("FATAL", "reload with %s made kvm fail to load (rc=%d): it must load without AEN", what, last.rc);
+	} else if (model_mod->aift_state() > 0) {
+		ret = 0;
+		if (tag)
+			model_fail("REUSE", "reload with %s accepted although firmware holds a different registration", what);
+	} else {
+		if (!has_text(model_log, model_nlog, words))
+			model_fail("D7", "reload with %s refused, but the kernel log does not say why", what);
+		if (records > 0 && !has_text(model_rec, model_nrec, words))
+			model_fail("D7", "reload with %s refused, but kvm-trace does not say why", what);
+		check_records("failed", 0, 0);
 	}
-	if (!has_text(model_log, model_nlog, words) && !has_text(model_rec, model_nrec, words))
-		model_fail(tag ? tag : "D7", "reload with %s refused with rc=%d, but nothing in the log or kvm-trace says why", what, rc);
+	if (handle)
+		unload();
 	snapshot_check(aipb, &copy, sbv, &fw, live, bytes, what);
-	return 1;
+	return ret;
 }
 
 static const char *const isc_words[] = { "isc", NULL };
@@ -345,8 +412,8 @@ static void sc_reuse_isc(int prereg)
 		model_fail("REUSE", "correct reload after a refused one failed: rc=%d", last.rc);
 	else
 		check_loaded(0, prereg ? 3 : ISC, NR, aipb);
-	end_boot(prereg ? "reuse-isc (earlier module, ISC 3): ISC 5 refused with a reason, nothing changed, ISC 3 reload works"
-			: "reuse-isc: reload with ISC 3 refused with a reason, nothing changed, correct reload works");
+	end_boot(prereg ? "reuse-isc (earlier module, ISC 3): ISC 5 loads without AEN, says why, changes nothing; ISC 3 reload works"
+			: "reuse-isc: reload with ISC 3 loads without AEN, says why, changes nothing; correct reload works");
 }
 
 static void sc_reuse_nr(void)
@@ -360,20 +427,14 @@ static void sc_reuse_nr(void)
 	}
 	unload();
 	aipb = zpci_aipb;
-	model_allow_faal_mismatch = 1;	/* if the reload is accepted, the table stays as registered */
-	if (!refused("kvm-nr64.so", -1, "64 functions (registered: more)", size_words, NULL))
-		printf("  note [%s]: reload with a different table size accepted: not checked on reuse "
-		       "(DESIGN: that check was dropped as impossible)\n", ctx);
-	else if (!has_text(model_log, model_nlog, size_words) && !has_text(model_rec, model_nrec, size_words))
-		model_fail("D7", "table size mismatch refused without saying why");
-	if (handle)
-		unload();
+	model_allow_faal_mismatch = 1;	/* if the reload is accepted, report that, not the AIFT */
+	refused("kvm-nr64.so", -1, "another table size", size_words, "REUSE");
 	model_allow_faal_mismatch = 0;
 	if (load("kvm.so", -1))
 		model_fail("REUSE", "correct reload after the table-size reload failed: rc=%d", last.rc);
 	else
 		check_loaded(0, ISC, NR, aipb);
-	end_boot("reuse-nr: table-size mismatch handled, then a correct reload works");
+	end_boot("reuse-nr: reload with another table size loads without AEN, says why, changes nothing; a correct reload works");
 }
 
 static void sc_prereg(void)
@@ -415,6 +476,11 @@ static void sc_probe(int d)
 	model_tags[0] = 0;
 	r = d == 4 ? model_mod->probe_d4() : model_mod->probe_d8();
 	model_probe_end();
+	if (r < 0) {
+		model_poweroff();
+		printf("SKIP %s: not applicable to this code (no such lock rule)\n", ctx);
+		exit(77);
+	}
 	if (d == 4 && r == 0)
 		model_fail("D4", "kvm_s390_pci_aen_init() tested the AIFT and returned while another CPU held aift_lock: the 'already enabled' test runs before the lock is taken");
 	if (d == 8 && r == 0)
@@ -501,7 +567,7 @@ static void sc_cycles(int n, int bench)
 static void inject_one(int phase, int at)
 {
 	const void *aipb;
-	int rc, aen_failed;
+	int rc, aen_point;
 
 	snprintf(ctx, sizeof(ctx), "inject %s #%d", phase == 1 ? "load" : "reload", at);
 	model_ctx = ctx;
@@ -523,11 +589,18 @@ static void inject_one(int phase, int at)
 		exit(2);
 	}
 	snprintf(ctx, sizeof(ctx), "inject %s #%d %s", phase == 1 ? "load" : "reload", at, model_injected);
-	aen_failed = last.aen_init_calls > last.aen_init_ok;
-	if (aen_failed)
+	/* a failure in AEN setup (pci.c) must leave kvm loaded, without AEN */
+	aen_point = strstr(model_injected, "@pci.c:") != NULL;
+	if (aen_point && rc) {
+		model_fail("FATAL", "kvm_arch_init() failed with rc=%d because AEN setup failed: it must load without AEN", rc);
+	} else if (aen_point) {
+		if (model_mod->aift_state() > 0)
+			model_fail("AIFT", "AEN reported active although its setup failed");
 		check_records("failed", 0, 0);
+	}
 	if (!rc) {
-		printf("  note [%s]: load tolerated the failure\n", ctx);
+		if (!aen_point)
+			printf("  note [%s]: load tolerated the failure\n", ctx);
 		unload();
 	}
 	model_quiet = 1;
@@ -549,7 +622,8 @@ static void inject_one(int phase, int at)
 	{
 		char name[400];
 
-		snprintf(name, sizeof(name), "%s: rc=%d, no leak, AIFT and zpci_aipb/zpci_aif_sbv consistent, clean load+reload after", ctx, rc);
+		snprintf(name, sizeof(name), "%s: %s, no leak, AIFT and zpci_aipb/zpci_aif_sbv consistent, clean load+reload after",
+			 ctx, aen_point ? "kvm loads without AEN" : rc ? "kvm fails to load" : "kvm loads");
 		end_boot(name);
 	}
 }
@@ -604,7 +678,7 @@ static void count_calls(int unused, int unused2)
 }
 
 static void w_clean(int a, int b) { sc_clean(); }
-static void w_noaen(int a, int b) { sc_noaen(a); }
+static void w_unavail(int a, int b) { sc_unavail(a, b); }
 static void w_reuse_isc(int a, int b) { sc_reuse_isc(a); }
 static void w_reuse_nr(int a, int b) { sc_reuse_nr(); }
 static void w_prereg(int a, int b) { sc_prereg(); }
@@ -645,7 +719,9 @@ int main(int argc, char **argv)
 			model_verbose = 1;
 		else {
 			fprintf(stderr, "usage: model [--mod=DIR] [--cycles=N] [--records] [--prereg] [-v] SCENARIO...\n"
-				"scenarios: clean no-aeni no-aiv prereg reuse-isc reuse-isc-prereg reuse-nr probe-d4 probe-d8 inject cycles all\n"
+				"scenarios: clean switch-off no-zpci-lsi no-aisi no-aeni no-aisii machine-TYPE no-aiv\n"
+				"  (unavailable: all of those) prereg reuse-isc reuse-isc-prereg reuse-nr probe-d4 probe-d8\n"
+				"  inject cycles all\n"
 				"figures: count bench\n");
 			return 2;
 		}
@@ -659,10 +735,20 @@ int main(int argc, char **argv)
 #define RUN(name, fn, a, b) do { r = run_child(fn, a, b, name); if (r == 77) skip++; else if (r) fail++; else pass++; } while (0)
 		if (all || !strcmp(s, "clean"))
 			RUN("clean", w_clean, 0, 0);
-		if (all || !strcmp(s, "no-aeni"))
-			RUN("no-aeni", w_noaen, 0, 0);
-		if (all || !strcmp(s, "no-aiv"))
-			RUN("no-aiv", w_noaen, 1, 0);
+		if (all || !strcmp(s, "unavailable") || !strcmp(s, "switch-off"))
+			RUN("switch-off", w_unavail, 0, 0);
+		for (int f = 0; f < 4; f++)
+			if (all || !strcmp(s, "unavailable") || !strcasecmp(s, nofac[f]))
+				RUN(nofac[f], w_unavail, 1, f);
+		for (int m = 0; m < 6; m++) {
+			char name[16];
+
+			snprintf(name, sizeof(name), "machine-%04x", excluded[m]);
+			if (all || !strcmp(s, "unavailable") || !strcmp(s, name))
+				RUN(name, w_unavail, 2, m);
+		}
+		if (all || !strcmp(s, "unavailable") || !strcmp(s, "no-aiv"))
+			RUN("no-aiv", w_unavail, 3, 0);
 		if (all || !strcmp(s, "prereg"))
 			RUN("prereg", w_prereg, 0, 0);
 		if (all || !strcmp(s, "reuse-isc"))

@@ -72,9 +72,12 @@ unsigned long model_page_to_phys(const struct page *page, const char *file, int 
 const struct model_alloc *model_lookup(const void *p);	/* live allocation containing p */
 int model_recently_freed(const void *p);
 bool model_fallible(const char *what, const char *file, int line);
+extern long model_pci_calls;	/* fallible calls made from pci.c (allocations, SIC) */
 
 /* ---- locks ---- */
 void model_lock_init(struct model_lockdep *l, const char *name, const char *file, int line);
+void model_mutex_init(struct model_lockdep *l, const char *name, const char *file, int line);
+void model_mutex_destroy(struct model_lockdep *l, const char *file, int line);
 void model_lock(struct model_lockdep *l, const char *file, int line);
 void model_unlock(struct model_lockdep *l, const char *file, int line);
 void model_lockdep_assert_held(const struct model_lockdep *l, const char *expr, const char *file, int line);

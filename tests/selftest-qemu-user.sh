@@ -1,0 +1,57 @@
+#!/bin/sh
+# Run the static s390x kselftest on this (non-s390) host with qemu-user,
+# where it must skip without touching any module:
+#  a) as an unprivileged user: "SKIP must be run as root", exit code 4;
+#  b) as root in a user namespace (unshare -r, no power over the host's
+#     modules): "SKIP not a real s390 host", exit code 4, and qemu's
+#     syscall trace shows that it read /proc/sysinfo and ran no modprobe
+#     (no execve) and no init_module/finit_module/delete_module.
+# usage: selftest-qemu-user.sh BINARY
+set -eu
+[ $# -eq 1 ] || { echo "usage: $0 BINARY" >&2; exit 2; }
+qemu=${QEMU_USER:-qemu-s390x-static}
+command -v "$qemu" >/dev/null 2>&1 ||
+	{ echo "selftest-qemu-user: $qemu not found (apt-get install qemu-user-static)" >&2; exit 1; }
+[ -f "$1" ] || { echo "selftest-qemu-user: no such file: $1" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+chmod 755 "$work"
+cp "$1" "$work/aen_reload_test"
+chmod 755 "$work/aen_reload_test"
+fail=0
+
+# run NAME EXPECTED-SKIP-REASON COMMAND...: exit code 4 and the SKIP line
+run() {
+	name=$1 want=$2
+	shift 2
+	rc=0
+	"$@" >"$work/out" 2>"$work/err" || rc=$?
+	sed "s/^/$name: /" "$work/out"
+	if [ "$rc" -ne 4 ]; then
+		echo "selftest-qemu-user: $name: exit code $rc, expected 4 (KSFT_SKIP)"
+		fail=1
+	elif ! grep -qx "ok 1 # SKIP $want.*" "$work/out"; then
+		echo "selftest-qemu-user: $name: no line 'ok 1 # SKIP $want...'"
+		fail=1
+	else
+		echo "selftest-qemu-user: $name: exit code 4, SKIP $want"
+	fi
+}
+
+if [ "$(id -u)" = 0 ]; then
+	run unprivileged "must be run as root" setpriv --reuid=65534 --regid=65534 \
+		--clear-groups "$qemu" "$work/aen_reload_test"
+else
+	run unprivileged "must be run as root" "$qemu" "$work/aen_reload_test"
+fi
+run userns-root "not a real s390 host" unshare -r "$qemu" -strace "$work/aen_reload_test"
+if ! grep -q '"/proc/sysinfo"' "$work/err"; then
+	echo "selftest-qemu-user: userns-root: the syscall trace has no /proc/sysinfo lookup"
+	fail=1
+fi
+if grep -E '(execve|init_module|delete_module)\(' "$work/err"; then
+	echo "selftest-qemu-user: userns-root: ran modprobe or a module syscall (above)"
+	fail=1
+fi
+[ "$fail" = 0 ] || exit 1
+echo "selftest-qemu-user: pass"
