@@ -169,7 +169,7 @@ static int has_text(char (*lines)[256], int n, const char *const *words)
 	return 0;
 }
 
-/* the kvm-trace records of docs/CONVENTIONS.md */
+/* the kvm-trace records of the README ("kvm-trace records") */
 static void check_records(const char *kind, int isc, int nr)
 {
 	int i, n = 0, ok = 0;
