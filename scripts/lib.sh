@@ -66,16 +66,12 @@ primary() {
 # KSRC's version (from its Makefile) and the series of the targets with
 # the same major.minor version.
 ksrc_version() {
-	[ -f "$KSRC/Makefile" ] && [ -d "$KSRC/arch/s390" ] ||
-		die "KSRC=$KSRC is not a Linux kernel tree (no Makefile or arch/s390)"
 	awk '/^VERSION =/ { v = $3 } /^PATCHLEVEL =/ { p = $3 } /^SUBLEVEL =/ { s = $3 }
 		END { print v "." p "." s }' "$KSRC/Makefile"
 }
 ksrc_series() {
 	_mm=$(ksrc_version | cut -d. -f1,2)
-	_s=$(declared | awk -v m="$_mm" 'index($1, m ".") == 1 { print $4; exit }')
-	[ -n "$_s" ] || die "KSRC=$KSRC is Linux $(ksrc_version); no series here is for $_mm"
-	echo "$_s"
+	declared | awk -v m="$_mm" 'index($1, m ".") == 1 { print $4; exit }'
 }
 series_of() {
 	if [ "$1" = ksrc ]; then ksrc_series; else field "$1" 4; fi
@@ -83,6 +79,14 @@ series_of() {
 version_of() {
 	if [ "$1" = ksrc ]; then ksrc_version; else echo "$1"; fi
 }
+
+# Bad input is refused before anything is done.
+if [ -n "${KSRC:-}" ]; then
+	grep -qs "^VERSION = [0-9]" "$KSRC/Makefile" && [ -d "$KSRC/arch/s390/kvm" ] ||
+		die "KSRC=$KSRC is not a Linux kernel tree (no Makefile with VERSION, or no arch/s390/kvm)"
+	[ -n "$(ksrc_series)" ] || die "KSRC=$KSRC is Linux $(ksrc_version); no series here is for it"
+fi
+[ -z "${KCONFIG:-}" ] || [ -f "$KCONFIG" ] || die "KCONFIG=$KCONFIG is not a file"
 
 # How a series is called in messages (the path of its series file), and
 # a name for it in file names.
