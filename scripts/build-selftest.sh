@@ -12,10 +12,14 @@ test=$(git -C "$tree" diff --name-only --diff-filter=A base series -- 'tools/tes
 [ -n "$test" ] || die "the series adds no kvm selftest to $tree"
 build=$out/build
 mkdir -p "$build"
-# INSTALL_HDR_PATH: with O=, the kvm Makefile must find the headers there.
+# The uapi headers first (7.2's selftests take them from $build/usr, 5.10's
+# install their own); INSTALL_HDR_PATH: with O=, 5.10's kvm Makefile must
+# find them there too.
+kmake "$tree" "$build" headers >"$build/make.log" 2>&1 ||
+	{ tail -n 20 "$build/make.log" >&2; die "make headers failed, see $build/make.log"; }
 make -C "$tree/tools/testing/selftests" -j"$JOBS" TARGETS=kvm ARCH=s390 \
 	CROSS_COMPILE=s390x-linux-gnu- O="$build" INSTALL_HDR_PATH="$build/kselftest/usr" \
-	LDLIBS=-static >"$build/make.log" 2>&1 ||
+	LDLIBS=-static >>"$build/make.log" 2>&1 ||
 	{ tail -n 20 "$build/make.log" >&2; die "make failed, see $build/make.log"; }
 rel=${test#tools/testing/selftests/}
 bin=$build/kselftest/${rel%.c}

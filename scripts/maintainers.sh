@@ -20,7 +20,7 @@ out=$(for p; do
 	[ -n "$f" ] || case $p in /*) ;; *) p=$PWD/$p ;; esac
 	# --no-git-fallback: names come from MAINTAINERS only, never from history.
 	# shellcheck disable=SC2086
-	(cd "$tree" && perl scripts/get_maintainer.pl --no-git --no-git-fallback --no-rolestats $sel $f "$p") ||
+	(cd "$tree" && perl scripts/get_maintainer.pl --no-git --no-git-fallback --no-fixes --no-rolestats $sel $f "$p") ||
 		die "get_maintainer.pl failed on $p"
 done)
 [ -z "$out" ] || printf '%s\n' "$out" | awk '!seen[$0]++'

@@ -8,12 +8,15 @@ set -eu
 [ $# -eq 1 ] || { echo "usage: $0 TREE" >&2; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd)
 sel=$1/tools/testing/selftests
-[ -f "$sel/kvm/s390x/aen_reload_test.c" ] ||
-	{ echo "selftest-parser: no $sel/kvm/s390x/aen_reload_test.c" >&2; exit 2; }
+# kvm/s390x/ in 5.10, kvm/s390/ in 7.2
+d=$sel/kvm/s390x
+[ -d "$d" ] || d=$sel/kvm/s390
+[ -f "$d/aen_reload_test.c" ] ||
+	{ echo "selftest-parser: no aen_reload_test.c in $sel/kvm/s390x or s390" >&2; exit 2; }
 cc=${HOSTCC:-gcc}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-flags="-std=gnu99 -O2 -g -Wall -Wextra -Werror -I$sel -I$sel/kvm/s390x"
+flags="-std=gnu99 -O2 -g -Wall -Wextra -Werror -I$sel -I$d"
 san="-fsanitize=address,undefined -fno-sanitize-recover=all"
 echo 'int main(void) { return 0; }' >"$work/probe.c"
 # shellcheck disable=SC2086
