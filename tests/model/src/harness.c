@@ -664,7 +664,7 @@ static void count_calls(int unused, int unused2)
 	exit(0);
 }
 
-/* ---------------- the scenarios ---------------- */
+/* ---------------- the scenario table, the command line ---------------- */
 static int pass, fail, skip;
 
 static void tally(int r)
