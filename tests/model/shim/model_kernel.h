@@ -6,7 +6,55 @@
  */
 #ifndef MODEL_KERNEL_H
 #define MODEL_KERNEL_H
-#include "../src/model.h"
+#include <stddef.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdarg.h>
+
+typedef uint8_t u8;
+typedef uint16_t u16;
+typedef uint32_t u32;
+typedef uint64_t u64;
+typedef int8_t s8;
+typedef int16_t s16;
+typedef int32_t s32;
+typedef int64_t s64;
+typedef unsigned int gfp_t;
+typedef u64 phys_addr_t;
+typedef u64 dma_addr_t;
+
+struct page {			/* one per alloc_pages() allocation */
+	unsigned long model_magic;
+};
+
+struct model_lockdep {		/* inside every struct mutex and spinlock_t */
+	unsigned int magic;
+	int held;		/* 0, 1 = this CPU, 2 = another CPU (probe) */
+	const char *name;
+	const char *site;
+};
+
+/* the model's services behind the macros below (src/alloc.c, locks.c, printf.c, dbf.c) */
+void *model_kmalloc(size_t n, size_t elem, gfp_t gfp, const char *what, const char *file, int line);
+void model_kfree(const void *p, const char *file, int line);
+struct page *model_alloc_pages(gfp_t gfp, unsigned int order, const char *file, int line);
+void *model_page_address(const struct page *page);
+void model___free_pages(struct page *page, unsigned int order, const char *file, int line);
+void model_free_pages(unsigned long addr, unsigned int order, const char *file, int line);
+unsigned long model_get_zeroed_page(gfp_t gfp, const char *file, int line);
+unsigned long model_virt_to_phys(const volatile void *p, const char *file, int line);
+void *model_phys_to_virt(unsigned long pa, const char *file, int line);
+unsigned long model_page_to_phys(const struct page *page, const char *file, int line);
+void model_lock_init(struct model_lockdep *l, const char *name, const char *file, int line);
+void model_mutex_init(struct model_lockdep *l, const char *name, const char *file, int line);
+void model_mutex_destroy(struct model_lockdep *l, const char *file, int line);
+void model_lock(struct model_lockdep *l, const char *file, int line);
+void model_unlock(struct model_lockdep *l, const char *file, int line);
+void model_lockdep_assert_held(const struct model_lockdep *l, const char *expr, const char *file, int line);
+void model_printk(const char *level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+bool model_warn(const char *cond, const char *file, int line);
+struct model_debug_info;
+void model_dbf_event(struct model_debug_info *id, int level, const char *fmt, ...);
 
 #define NULL ((void *)0)
 #define true 1

@@ -4,27 +4,16 @@
  * AIFT, which need pci.h's layout. Registered with the machine when the
  * module (kvm.so) is loaded, unregistered when it is unloaded.
  */
-#include <setjmp.h>
-#include "model_kernel.h"
-#include "kvm-s390.h"
-#include <asm/pci.h>
-#include <asm/airq.h>
+#include "model.h"
 #include "pci.h"
 
 #ifndef MODEL_AIFT_LOCK
 #define MODEL_AIFT_LOCK aift_lock
 #endif
-#ifndef MODEL_GAL_ISC
-#define MODEL_GAL_ISC 5
-#endif
 
 int model_gal_isc = MODEL_GAL_ISC;
-const void *model_gib_ptr(void);
-int kvm_arch_init(void *opaque);
-void kvm_arch_exit(void);
 
 static struct model_module mod;
-extern int model_allow_faal_mismatch;	/* builtin.c */
 static int in_aen_init, aen_active;
 static const void *kzdev_before_exit;
 static const void *aift_seen;	/* the AIFT this module allocated, even if 'aift' was cleared */
@@ -129,8 +118,6 @@ static void check_idle(const char *when, const char *tag)
 	}
 }
 
-void model_check_builtin(const char *when);
-
 static void inspect(enum model_phase ph, int rc)
 {
 	char when[96];
@@ -209,7 +196,6 @@ int model_hook_aen_init(u8 nisc)
 {
 	int rc;
 
-	mod.aen_init_calls++;
 	in_aen_init = 1;
 #ifdef MODEL_SEED
 	rc = kvm_s390_pci_aen_init(nisc);
@@ -230,7 +216,6 @@ void model_hook_aen_exit(void)
 {
 	long calls = model_pci_calls;
 
-	mod.aen_exit_calls++;
 #ifdef MODEL_SEED	/* the series calls it always, a no-op without AEN */
 	if (!aen_active)
 		model_fail("D10", "kvm_s390_pci_aen_exit() called although AEN setup did not succeed in this load");
@@ -255,10 +240,6 @@ static const void *aift_ptr(void)
 {
 	return aift ? aift : aift_seen;
 }
-
-extern void model_probe_arm(struct model_lockdep *l, jmp_buf *env);	/* builtin.c */
-extern int model_expect_lockdep;
-extern int model_lockdep_violations;
 
 /*
  * D4: another CPU holds aift_lock in the middle of enabling AEN (it has

@@ -16,24 +16,20 @@
 #include <unistd.h>
 #include <sys/wait.h>
 #include "model.h"
-#include "../shim/model_kernel.h"
-#include "../shim/asm/pci.h"
-#include "../shim/asm/airq.h"
-#include "../shim/lifecycle.h"
 
-extern int model_failures, model_quiet, model_verbose, model_inject_at, model_fallible_count;
-extern const char *model_ctx;
-extern char model_tags[256], model_injected[128], model_sites[256][96];
-extern char model_log[64][256], model_rec[64][256];
-extern int model_nlog, model_nrec, model_allow_faal_mismatch;
-extern struct model_stats { long allocs, frees, live_allocs, bytes_allocated, live_bytes; } model_stats;
-extern unsigned int model_machine_type;
-int model_airqs_registered(void);
-void model_check_builtin(const char *when);
-int model_check_residue(const char *when, const void *skip);
-void model_preregister(int isc, int nr);
-void model_poweroff(void);
-void model_probe_end(void);
+struct model_module *model_mod;
+int model_allow_faal_mismatch;
+
+void model_register_module(struct model_module *m)
+{
+	model_mod = m;
+}
+
+void model_unregister_module(struct model_module *m)
+{
+	if (model_mod == m)
+		model_mod = NULL;
+}
 
 static char mod_dir[512] = ".";
 static int records = -1;	/* -1: not asserted (tree emits none) */
@@ -44,8 +40,8 @@ static const char *cur_so = "kvm.so";
 static char ctx[160];
 
 struct load_res {
-	int rc, aen_init_calls, aen_init_ok, aen_exit_calls;
-	long allocs, bytes, fwcalls, pci_calls, sic_calls;
+	int rc, aen_init_ok;
+	long allocs, bytes, fwcalls;
 };
 static struct load_res last;
 
@@ -79,12 +75,8 @@ static void module_gone(const char *when)
 	const void *aift = model_mod ? model_mod->aift_ptr() : NULL;
 	char path[600];
 
-	if (model_mod) {
-		last.aen_init_calls = model_mod->aen_init_calls;
-		last.aen_init_ok = model_mod->aen_init_ok;
-		last.aen_exit_calls = model_mod->aen_exit_calls;
+	if (model_mod)
 		model_mod->inspect(PH_UNLOADED, 0);
-	}
 	if (dlclose(handle)) {
 		printf("ERROR: dlclose: %s\n", dlerror());
 		exit(2);
@@ -110,7 +102,6 @@ static int load(const char *so, int isc)
 {
 	char path[600];
 	long a0 = model_stats.allocs, b0 = model_stats.bytes_allocated, f0 = fwcalls();
-	long p0 = model_pci_calls, s0 = sic_calls();
 	int rc;
 
 	model_nrec = model_nlog = 0;
@@ -129,9 +120,6 @@ static int load(const char *so, int isc)
 	last.allocs = model_stats.allocs - a0;
 	last.bytes = model_stats.bytes_allocated - b0;
 	last.fwcalls = fwcalls() - f0;
-	last.pci_calls = model_pci_calls - p0;
-	last.sic_calls = sic_calls() - s0;
-	last.aen_init_calls = model_mod->aen_init_calls;
 	last.aen_init_ok = model_mod->aen_init_ok;
 	if (model_locks_held())
 		model_fail("LOCK", "%d lock(s) held when kvm_arch_init() returned", model_locks_held());
@@ -263,9 +251,9 @@ static void end_boot(const char *name)
 
 /* ---------------- scenarios ---------------- */
 static int NR;		/* the module's ZPCI_NR_DEVICES, read at first load */
-#define ISC 5		/* GAL_ISC of 5.10 */
+#define ISC MODEL_GAL_ISC
 
-static void sc_clean(void)
+static void sc_clean(int unused, int unused2)
 {
 	const void *aipb;
 
@@ -293,9 +281,8 @@ static void sc_clean(void)
  * an excluded machine type, or no AIV (so no GIB). kvm loads, pci.c makes
  * no allocation and no firmware call, one "unavailable" record says why.
  */
+enum { SWITCH_OFF, NO_FACILITY, MACHINE, NO_AIV };	/* kind; arg: facility or machine type */
 static const char *const facility[] = { "zPCI load/store interpretation", "AISI", "AENI", "AISII" };
-static const unsigned int excluded[] = { 0x2817, 0x2818, 0x2827, 0x2828, 0x2964, 0x2965 };
-static const char *const nofac[] = { "no-zpci-lsi", "no-aisi", "no-aeni", "no-aisii" };
 
 static void sc_unavail(int kind, int arg)
 {
@@ -303,10 +290,10 @@ static void sc_unavail(int kind, int arg)
 	char what[80];
 	long p0 = model_pci_calls, s0 = sic_calls();
 
-	if (kind == 0) {
+	if (kind == SWITCH_OFF) {
 		so = "kvm-off.so";
 		snprintf(what, sizeof(what), "the switch off");
-	} else if (kind == 1) {
+	} else if (kind == NO_FACILITY) {
 		snprintf(what, sizeof(what), "no %s facility", facility[arg]);
 		if (arg == 0)
 			sclp.has_zpci_lsi = 0;
@@ -316,9 +303,9 @@ static void sc_unavail(int kind, int arg)
 			sclp.has_aeni = 0;
 		else
 			sclp.has_aisii = 0;
-	} else if (kind == 2) {
-		snprintf(what, sizeof(what), "machine type %04x", excluded[arg]);
-		model_machine_type = excluded[arg];
+	} else if (kind == MACHINE) {
+		snprintf(what, sizeof(what), "machine type %04x", arg);
+		model_machine_type = arg;
 	} else {
 		snprintf(what, sizeof(what), "no AIV facility");
 		css_general_characteristics.aiv = 0;
@@ -393,7 +380,7 @@ static int refused(const char *so, int isc, const char *what, const char *const 
 static const char *const isc_words[] = { "isc", NULL };
 static const char *const size_words[] = { "size", "faal", "table", "devices", "nr_", NULL };
 
-static void sc_reuse_isc(int prereg)
+static void sc_reuse_isc(int prereg, int unused)
 {
 	const void *aipb;
 
@@ -416,7 +403,7 @@ static void sc_reuse_isc(int prereg)
 			: "reuse-isc: reload with ISC 3 loads without AEN, says why, changes nothing; correct reload works");
 }
 
-static void sc_reuse_nr(void)
+static void sc_reuse_nr(int unused, int unused2)
 {
 	const void *aipb;
 
@@ -437,7 +424,7 @@ static void sc_reuse_nr(void)
 	end_boot("reuse-nr: reload with another table size loads without AEN, says why, changes nothing; a correct reload works");
 }
 
-static void sc_prereg(void)
+static void sc_prereg(int unused, int unused2)
 {
 	const void *aipb;
 
@@ -457,7 +444,7 @@ static void sc_prereg(void)
 	end_boot("prereg: loads reusing a registration made by an earlier module, unloads clean");
 }
 
-static void sc_probe(int d)
+static void sc_probe(int d, int unused)
 {
 	int r;
 
@@ -473,7 +460,6 @@ static void sc_probe(int d)
 	}
 	model_quiet = 0;
 	model_failures = 0;	/* the probe only judges the probe */
-	model_tags[0] = 0;
 	r = d == 4 ? model_mod->probe_d4() : model_mod->probe_d8();
 	model_probe_end();
 	if (r < 0) {
@@ -492,8 +478,9 @@ static void sc_probe(int d)
 	exit(model_failures ? 1 : 0);
 }
 
-static void sc_cycles(int n, int bench)
+static void sc_cycles(int bench, int unused)
 {
+	int n = cycles;
 	long live0, bytes0, allocs0;
 	long la, lb, lf, ra, rb, rf, frc, rrc = 0;
 	int i, bad = 0;
@@ -677,14 +664,111 @@ static void count_calls(int unused, int unused2)
 	exit(0);
 }
 
-static void w_clean(int a, int b) { sc_clean(); }
-static void w_unavail(int a, int b) { sc_unavail(a, b); }
-static void w_reuse_isc(int a, int b) { sc_reuse_isc(a); }
-static void w_reuse_nr(int a, int b) { sc_reuse_nr(); }
-static void w_prereg(int a, int b) { sc_prereg(); }
-static void w_probe(int a, int b) { sc_probe(a); }
-static void w_cycles(int a, int b) { sc_cycles(a, b); }
-static void w_inject(int a, int b) { inject_one(a, b); }
+/* ---------------- the scenario table, the command line ---------------- */
+static int pass, fail, skip;
+
+static void tally(int r)
+{
+	if (r == 77)
+		skip++;
+	else if (r)
+		fail++;
+	else
+		pass++;
+}
+
+/* count the fallible calls of a clean load and reload (in a child); 0 if that worked */
+static int count_points(int n[2])
+{
+	int r;
+
+	if (pipe(pipefd))
+		exit(2);
+	r = run_child(count_calls, 0, 0, "count");
+	if (!r && read(pipefd[0], n, 2 * sizeof(int)) != 2 * sizeof(int))
+		r = 2;
+	close(pipefd[0]);
+	close(pipefd[1]);
+	return r;
+}
+
+/* inject: every fallible call of a clean load and of a clean reload fails once, each in its own boot */
+static void run_inject(void)
+{
+	int n[2];
+
+	if (count_points(n)) {
+		printf("FAIL [count] HARNESS: counting the fallible calls failed\n");
+		fail++;
+		return;
+	}
+	printf("inject: %d fallible calls in a clean first load, %d in a clean reload\n", n[0], n[1]);
+	for (int ph = 1; ph <= 2; ph++)
+		for (int at = 1; at <= n[ph - 1]; at++)
+			tally(run_child(inject_one, ph, at, "inject"));
+	printf("INJECTION_POINTS load=%d reload=%d\n", n[0], n[1]);
+}
+
+static void run_count(void)
+{
+	int n[2];
+
+	if (count_points(n))
+		exit(2);
+	printf("BENCH fallible_first %d\nBENCH fallible_reload %d\n", n[0], n[1]);
+}
+
+#define UNAVAIL "unavailable"	/* a group: every scenario in which AEN is not allowed */
+static const struct scenario {
+	const char *name;
+	void (*boot)(int a, int b);	/* one boot in a forked child ... */
+	void (*run)(void);		/* ... or a driver of its own */
+	int a, b;
+	const char *group;		/* also run by this name */
+	bool in_all;
+	const char *about;
+} scenarios[] = {
+	{ "clean", sc_clean, NULL, 0, 0, NULL, 1, "load, reload (reuse), unload: all checks after each" },
+	{ "switch-off", sc_unavail, NULL, SWITCH_OFF, 0, UNAVAIL, 1, "kvm-off.so: AEN not built in" },
+	{ "no-zpci-lsi", sc_unavail, NULL, NO_FACILITY, 0, UNAVAIL, 1, "no zPCI load/store interpretation facility" },
+	{ "no-aisi", sc_unavail, NULL, NO_FACILITY, 1, UNAVAIL, 1, "no AISI facility" },
+	{ "no-aeni", sc_unavail, NULL, NO_FACILITY, 2, UNAVAIL, 1, "no AENI facility" },
+	{ "no-aisii", sc_unavail, NULL, NO_FACILITY, 3, UNAVAIL, 1, "no AISII facility" },
+	{ "machine-2817", sc_unavail, NULL, MACHINE, 0x2817, UNAVAIL, 1, "an excluded machine type" },
+	{ "machine-2818", sc_unavail, NULL, MACHINE, 0x2818, UNAVAIL, 1, "an excluded machine type" },
+	{ "machine-2827", sc_unavail, NULL, MACHINE, 0x2827, UNAVAIL, 1, "an excluded machine type" },
+	{ "machine-2828", sc_unavail, NULL, MACHINE, 0x2828, UNAVAIL, 1, "an excluded machine type" },
+	{ "machine-2964", sc_unavail, NULL, MACHINE, 0x2964, UNAVAIL, 1, "an excluded machine type" },
+	{ "machine-2965", sc_unavail, NULL, MACHINE, 0x2965, UNAVAIL, 1, "an excluded machine type" },
+	{ "no-aiv", sc_unavail, NULL, NO_AIV, 0, UNAVAIL, 1, "no AIV facility, so no GIB" },
+	{ "prereg", sc_prereg, NULL, 0, 0, NULL, 1, "reuse a registration made by an earlier module" },
+	{ "reuse-isc", sc_reuse_isc, NULL, 0, 0, NULL, 1, "reload with another ISC: no AEN, says why" },
+	{ "reuse-isc-prereg", sc_reuse_isc, NULL, 1, 0, NULL, 1, "the same against an earlier module's ISC" },
+	{ "reuse-nr", sc_reuse_nr, NULL, 0, 0, NULL, 1, "reload with another table size: no AEN, says why" },
+	{ "probe-d4", sc_probe, NULL, 4, 0, NULL, 1, "aen_init waits for aift_lock held by another CPU" },
+	{ "probe-d8", sc_probe, NULL, 8, 0, NULL, 1, "aen_exit without aift_lock trips lockdep" },
+	{ "inject", NULL, run_inject, 0, 0, NULL, 1, "fail each fallible call once, in a fresh boot" },
+	{ "cycles", sc_cycles, NULL, 0, 0, NULL, 1, "--cycles load/unload cycles: zero growth, one registration" },
+	{ "count", NULL, run_count, 0, 0, NULL, 0, "figures: fallible calls of a load and a reload" },
+	{ "bench", sc_cycles, NULL, 1, 0, NULL, 0, "figures: allocations, bytes, firmware calls, growth" },
+};
+#define NSCEN (sizeof(scenarios) / sizeof(scenarios[0]))
+
+static bool selects(const char *arg, const struct scenario *s)
+{
+	if (!strcmp(arg, "all"))
+		return s->in_all;
+	return !strcmp(arg, s->name) || (s->group && !strcmp(arg, s->group));
+}
+
+static void usage(void)
+{
+	fprintf(stderr, "usage: model [--mod=DIR] [--cycles=N] [--records] [--prereg] [-v] SCENARIO...\n");
+	for (size_t k = 0; k < NSCEN; k++)
+		fprintf(stderr, "  %-17s %s\n", scenarios[k].name, scenarios[k].about);
+	fprintf(stderr, "  %-17s %s\n  %-17s %s\n", UNAVAIL, "all of switch-off .. no-aiv",
+		"all", "every scenario but the figures");
+}
 
 static void get_nr(void)
 {
@@ -703,7 +787,7 @@ static void get_nr(void)
 
 int main(int argc, char **argv)
 {
-	int fail = 0, skip = 0, pass = 0, i, r, n[2] = { 0, 0 };
+	int i, j;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
@@ -718,76 +802,34 @@ int main(int argc, char **argv)
 		else if (!strcmp(argv[i], "-v"))
 			model_verbose = 1;
 		else {
-			fprintf(stderr, "usage: model [--mod=DIR] [--cycles=N] [--records] [--prereg] [-v] SCENARIO...\n"
-				"scenarios: clean switch-off no-zpci-lsi no-aisi no-aeni no-aisii machine-TYPE no-aiv\n"
-				"  (unavailable: all of those) prereg reuse-isc reuse-isc-prereg reuse-nr probe-d4 probe-d8\n"
-				"  inject cycles all\n"
-				"figures: count bench\n");
+			usage();
+			return 2;
+		}
+	}
+	for (j = i; j < argc; j++) {
+		size_t k;
+
+		for (k = 0; k < NSCEN && !selects(argv[j], &scenarios[k]); k++)
+			;
+		if (k == NSCEN) {
+			fprintf(stderr, "model: unknown scenario '%s' (model --help lists them)\n", argv[j]);
 			return 2;
 		}
 	}
 	get_nr();
 	printf("model: module %s/kvm.so, ZPCI_NR_DEVICES=%d, records %s\n", mod_dir, NR,
 	       records > 0 ? "asserted" : "not asserted (the tree emits no aen: records)");
-	for (; i < argc; i++) {
-		const char *s = argv[i];
-		int all = !strcmp(s, "all");
-#define RUN(name, fn, a, b) do { r = run_child(fn, a, b, name); if (r == 77) skip++; else if (r) fail++; else pass++; } while (0)
-		if (all || !strcmp(s, "clean"))
-			RUN("clean", w_clean, 0, 0);
-		if (all || !strcmp(s, "unavailable") || !strcmp(s, "switch-off"))
-			RUN("switch-off", w_unavail, 0, 0);
-		for (int f = 0; f < 4; f++)
-			if (all || !strcmp(s, "unavailable") || !strcasecmp(s, nofac[f]))
-				RUN(nofac[f], w_unavail, 1, f);
-		for (int m = 0; m < 6; m++) {
-			char name[16];
+	for (; i < argc; i++)
+		for (size_t k = 0; k < NSCEN; k++) {
+			const struct scenario *s = &scenarios[k];
 
-			snprintf(name, sizeof(name), "machine-%04x", excluded[m]);
-			if (all || !strcmp(s, "unavailable") || !strcmp(s, name))
-				RUN(name, w_unavail, 2, m);
+			if (!selects(argv[i], s))
+				continue;
+			if (s->run)
+				s->run();
+			else
+				tally(run_child(s->boot, s->a, s->b, s->name));
 		}
-		if (all || !strcmp(s, "unavailable") || !strcmp(s, "no-aiv"))
-			RUN("no-aiv", w_unavail, 3, 0);
-		if (all || !strcmp(s, "prereg"))
-			RUN("prereg", w_prereg, 0, 0);
-		if (all || !strcmp(s, "reuse-isc"))
-			RUN("reuse-isc", w_reuse_isc, 0, 0);
-		if (all || !strcmp(s, "reuse-isc-prereg"))
-			RUN("reuse-isc-prereg", w_reuse_isc, 1, 0);
-		if (all || !strcmp(s, "reuse-nr"))
-			RUN("reuse-nr", w_reuse_nr, 0, 0);
-		if (all || !strcmp(s, "probe-d4"))
-			RUN("probe-d4", w_probe, 4, 0);
-		if (all || !strcmp(s, "probe-d8"))
-			RUN("probe-d8", w_probe, 8, 0);
-		if (all || !strcmp(s, "inject")) {
-			if (pipe(pipefd))
-				return 2;
-			r = run_child(count_calls, 0, 0, "count");
-			if (r || read(pipefd[0], n, sizeof(n)) != sizeof(n)) {
-				printf("FAIL [count] HARNESS: counting the fallible calls failed\n");
-				fail++;
-			} else {
-				printf("inject: %d fallible calls in a clean first load, %d in a clean reload\n", n[0], n[1]);
-				for (int ph = 1; ph <= 2; ph++)
-					for (int at = 1; at <= n[ph - 1]; at++)
-						RUN("inject", w_inject, ph, at);
-				printf("INJECTION_POINTS load=%d reload=%d\n", n[0], n[1]);
-			}
-			close(pipefd[0]);
-			close(pipefd[1]);
-		}
-		if (all || !strcmp(s, "cycles"))
-			RUN("cycles", w_cycles, cycles, 0);
-		if (!strcmp(s, "count")) {
-			if (pipe(pipefd) || run_child(count_calls, 0, 0, "count") || read(pipefd[0], n, sizeof(n)) != sizeof(n))
-				return 2;
-			printf("BENCH fallible_first %d\nBENCH fallible_reload %d\n", n[0], n[1]);
-		}
-		if (!strcmp(s, "bench"))
-			RUN("bench", w_cycles, cycles, 1);
-	}
 	printf("%d passed, %d failed%s", pass, fail, skip ? "" : "\n");
 	if (skip)
 		printf(", %d skipped\n", skip);

@@ -5,7 +5,7 @@
  * extract-lifecycle.sh into interrupt-gib.c). The calls into pci.c go
  * through glue.c hooks, which check the AIFT when they return.
  */
-#include "lifecycle.h"
+#include "model.h"
 #include "pci.h"
 
 struct kvm_s390_gib {
@@ -28,14 +28,7 @@ static struct airq_struct gib_alert_irq = {
 	.lsi_ptr = &gib_alert_irq.lsi_mask,
 };
 
-int model_hook_aen_init(u8 nisc);
-void model_hook_aen_exit(void);
 #define kvm_s390_pci_aen_init(nisc) model_hook_aen_init(nisc)
 #define kvm_s390_pci_aen_exit() model_hook_aen_exit()
 
 #include "interrupt-gib.c"
-
-const void *model_gib_ptr(void)
-{
-	return gib;
-}

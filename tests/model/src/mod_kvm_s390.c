@@ -3,7 +3,7 @@
  * Module part: kvm_arch_init() and kvm_arch_exit() exactly as they are in
  * the tree's arch/s390/kvm/kvm-s390.c (extracted into kvm-s390-arch.c).
  */
-#include "lifecycle.h"
+#include "model.h"
 #include "pci.h"
 
 debug_info_t *kvm_s390_dbf;
@@ -14,9 +14,6 @@ static void kvm_s390_cpu_feat_init(void)
 {
 }
 
-int model_hook_pci_init(void);
-int model_hook_aen_init(u8 nisc);
-void model_hook_aen_exit(void);
 #define kvm_s390_pci_init() model_hook_pci_init()
 #define kvm_s390_pci_aen_init(nisc) model_hook_aen_init(nisc)
 #define kvm_s390_pci_aen_exit() model_hook_aen_exit()

@@ -1,39 +1,42 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * model.h - the simulated machine seen by the code under test: the
- * always-built-in kernel (allocator, locks, airq, s390dbf, printk), the
- * firmware (SIC, CHSC) and the checks. Implemented in builtin.c (the
- * executable); the module (kvm.so: pci.c + extracted lifecycle code +
- * glue.c) calls it. Only basic C types here, no kernel services.
+ * model.h - every declaration the model's own sources share: the machine
+ * (report.c, alloc.c, airq.c, locks.c, printf.c, dbf.c, firmware.c), the
+ * harness (harness.c) and the module side (glue.c, mod_*.c). It includes
+ * the shims for the kernel types; pci.c never includes it and sees only
+ * the shims.
  */
 #ifndef MODEL_H
 #define MODEL_H
 
-#include <stddef.h>
-#include <stdbool.h>
-#include <stdint.h>
-#include <stdarg.h>
-
-typedef uint8_t u8;
-typedef uint16_t u16;
-typedef uint32_t u32;
-typedef uint64_t u64;
-typedef int8_t s8;
-typedef int16_t s16;
-typedef int32_t s32;
-typedef int64_t s64;
-typedef unsigned int gfp_t;
-typedef u64 phys_addr_t;
-typedef u64 dma_addr_t;
+#include "model_kernel.h"
+#include "lifecycle.h"
+#include <asm/pci.h>
+#include <asm/airq.h>
+#include <linux/processor.h>
+#include <setjmp.h>
 
 /* virtual != physical: physical = virtual ^ MODEL_PHYS_BIT (non-canonical on x86-64) */
 #define MODEL_PHYS_BIT (1UL << 62)
+#define MODEL_GAL_ISC 5		/* GAL_ISC of 5.10 */
 
+/* ---- report.c: failures, notes, call sites, fault injection ---- */
+extern int model_failures, model_quiet, model_verbose;
+extern const char *model_ctx;		/* printed in every FAIL/note/log line */
+void model_fail(const char *tag, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void model_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+const char *model_intern(const char *s);
+const char *model_site(const char *file, int line);
+const char *model_base(const char *file);
+extern int model_inject_at;		/* 1-based index of the fallible call to fail, 0 = none */
+extern int model_fallible_count;
+extern long model_pci_calls;		/* fallible calls (allocations, SIC) made from pci.c */
+extern char model_injected[128];	/* the call that was failed */
+extern char model_sites[256][96];	/* names of the fallible calls, while counting */
+bool model_fallible(const char *what, const char *file, int line);
+
+/* ---- alloc.c: the tracked allocator ---- */
 enum model_kind { MK_KMALLOC = 1, MK_PAGES, MK_AIRQ, MK_DEBUG };
-
-struct page {			/* one per alloc_pages() allocation */
-	unsigned long model_magic;
-};
 
 struct model_alloc {
 	struct model_alloc *next;
@@ -51,50 +54,47 @@ struct model_alloc {
 	struct page pg;
 };
 
-struct model_lockdep {
-	unsigned int magic;
-	int held;		/* 0, 1 = this CPU, 2 = another CPU (probe) */
-	const char *name;
-	const char *site;
+struct model_stats {
+	long allocs, frees, live_allocs;
+	long bytes_allocated, live_bytes;
 };
+extern struct model_stats model_stats;
 
-/* ---- allocator (every call is a fault-injection point) ---- */
-void *model_kmalloc(size_t n, size_t elem, gfp_t gfp, const char *what, const char *file, int line);
-void model_kfree(const void *p, const char *file, int line);
-struct page *model_alloc_pages(gfp_t gfp, unsigned int order, const char *file, int line);
-void *model_page_address(const struct page *page);
-void model___free_pages(struct page *page, unsigned int order, const char *file, int line);
-void model_free_pages(unsigned long addr, unsigned int order, const char *file, int line);
-unsigned long model_get_zeroed_page(gfp_t gfp, const char *file, int line);
-unsigned long model_virt_to_phys(const volatile void *p, const char *file, int line);
-void *model_phys_to_virt(unsigned long pa, const char *file, int line);
-unsigned long model_page_to_phys(const struct page *page, const char *file, int line);
+struct model_alloc *model_alloc_new(void *addr, size_t size, enum model_kind kind, const char *what,
+				    const char *file, int line);
+void model_alloc_free(struct model_alloc *a);
+struct model_alloc *model_alloc_find(const void *p);	/* allocation starting at p */
+struct model_alloc *model_allocs(void);			/* the live list */
 const struct model_alloc *model_lookup(const void *p);	/* live allocation containing p */
 int model_recently_freed(const void *p);
-bool model_fallible(const char *what, const char *file, int line);
-extern long model_pci_calls;	/* fallible calls made from pci.c (allocations, SIC) */
+void model_bad_free(const char *fn, const void *p, const char *file, int line);
+int model_fw_held_free(struct model_alloc *a, const char *fn, const char *file, int line);
+struct model_alloc *model_pages_alloc(gfp_t gfp, unsigned int order, const char *what, const char *file, int line);
+int model_check_residue(const char *when, const void *skip);
+void model_poweroff(void);
 
-/* ---- locks ---- */
-void model_lock_init(struct model_lockdep *l, const char *name, const char *file, int line);
-void model_mutex_init(struct model_lockdep *l, const char *name, const char *file, int line);
-void model_mutex_destroy(struct model_lockdep *l, const char *file, int line);
-void model_lock(struct model_lockdep *l, const char *file, int line);
-void model_unlock(struct model_lockdep *l, const char *file, int line);
-void model_lockdep_assert_held(const struct model_lockdep *l, const char *expr, const char *file, int line);
+/* ---- airq.c ---- */
+int model_airqs_registered(void);
+
+/* ---- locks.c ---- */
 int model_locks_held(void);
+void model_locks_check_free(const struct model_alloc *a, bool powering_off);
+extern int model_expect_lockdep, model_lockdep_violations;
+void model_probe_arm(struct model_lockdep *l, jmp_buf *env);
+void model_probe_end(void);
 
-/* ---- printk, WARN, s390dbf, %p hashing ---- */
-void model_printk(const char *level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-bool model_warn(const char *cond, const char *file, int line);
-struct model_debug_info;
-void model_dbf_event(struct model_debug_info *id, int level, const char *fmt, ...);
+/* ---- printf.c: log lines, %p ---- */
 unsigned long model_hash_ptr(const void *p);
+void model_format_line(char *buf, size_t size, const char *fmt, va_list ap);
+void model_add_line(char (*lines)[256], int *n, const char *s);
+extern char model_log[64][256];		/* printk and WARN lines since the last clear */
+extern int model_nlog;
 
-/* ---- checks ---- */
-void model_fail(const char *tag, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void model_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* ---- dbf.c: s390dbf ---- */
+extern char model_rec[64][256];		/* kvm-trace records since the last clear */
+extern int model_nrec;
 
-/* ---- firmware state (read-only for checks) ---- */
+/* ---- firmware.c: SIC, CHSC, facilities, the built-in zPCI state ---- */
 struct model_fw {
 	int aeni_calls, aeni_registrations, irq_calls, chsc_calls;
 	u64 faisb, gait;
@@ -105,8 +105,10 @@ struct model_fw {
 	const void *gib;
 };
 extern struct model_fw model_fw;
+void model_check_builtin(const char *when);
+void model_preregister(int isc, int nr);
 
-/* ---- module interface: glue.c registers it when kvm.so is loaded ---- */
+/* ---- harness.c: the module interface; glue.c registers it when kvm.so is loaded ---- */
 enum model_phase { PH_FWCALL, PH_AEN_INIT_RET, PH_AEN_EXIT_RET, PH_LOADED, PH_UNLOADED };
 struct model_module {
 	int nr_devices;
@@ -118,10 +120,16 @@ struct model_module {
 	const void *(*aift_ptr)(void);
 	int (*probe_d4)(void);			/* 1 lock taken first, 0 not, -1 n/a */
 	int (*probe_d8)(void);			/* 1 lockdep fired, 0 not, -1 n/a */
-	int aen_init_calls, aen_init_ok, aen_exit_calls;
+	int aen_init_ok;
 };
 void model_register_module(struct model_module *m);
 void model_unregister_module(struct model_module *m);
 extern struct model_module *model_mod;
+extern int model_allow_faal_mismatch;	/* reuse-nr: report an accepted reload, not the AIFT */
+
+/* ---- glue.c: the calls of the lifecycle code into pci.c, checked ---- */
+int model_hook_pci_init(void);		/* the seed only */
+int model_hook_aen_init(u8 nisc);
+void model_hook_aen_exit(void);
 
 #endif

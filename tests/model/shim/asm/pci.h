@@ -11,7 +11,7 @@
 #endif
 #define ZPCI_NR_DEVICES CONFIG_PCI_NR_FUNCTIONS
 
-/* defined in the always-built-in arch/s390/pci/pci.c (here: builtin.c) */
+/* defined in the always-built-in arch/s390/pci/pci.c (here: src/firmware.c) */
 extern union zpci_sic_iib *zpci_aipb;
 extern struct airq_iv *zpci_aif_sbv;
 #endif

@@ -46,7 +46,7 @@ union zpci_sic_iib {
 	struct zpci_aipb aipb;
 };
 
-/* the SIC instruction: firmware model in builtin.c (macros: the call site is recorded) */
+/* the SIC instruction: modelled in src/firmware.c (macros: the call site is recorded) */
 int model_sic(u16 ctl, u8 isc, union zpci_sic_iib *iib, const char *file, int line);
 #define __zpci_set_irq_ctrl(ctl, isc, iib) model_sic((ctl), (isc), (iib), __FILE__, __LINE__)
 

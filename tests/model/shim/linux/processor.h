@@ -11,7 +11,7 @@ struct cpuid {
 	unsigned int unused : 16;
 } __packed __aligned(8);
 
-extern unsigned int model_machine_type;	/* builtin.c */
+extern unsigned int model_machine_type;	/* src/firmware.c */
 static inline void get_cpu_id(struct cpuid *ptr)
 {
 	*ptr = (struct cpuid){ .machine = model_machine_type };
