@@ -1,7 +1,9 @@
 #!/bin/sh
 # `make bench`: figures, printed and never asserted.
 #  1. cold `make check`: a clone of HEAD with an empty CACHE (downloads,
-#     sparse, every build; the apt packages are as the machine has them);
+#     sparse, every build; the apt packages are as the machine has them),
+#     in a temporary folder with no ../shared beside it, as a user's clone
+#     is (the seed check SKIPs there);
 #  2. warm `make check`: the same clone and CACHE again;
 #  3. one full build of the minimal pci-kvm-m configuration of the
 #     primary target (bzImage + modules, ccache off), for scale;
@@ -13,9 +15,10 @@ trap 'rm -rf "$w"' EXIT
 git clone -q "$REPO" "$w/repo"
 for run in cold warm; do
 	start=$(date +%s)
-	(cd "$w/repo" && CACHE=$w/cache SEED=${SEED:-$REPO/../shared/seed} make check) >"$w/$run.log" 2>&1 || true
+	(cd "$w/repo" && CACHE=$w/cache SEED= make check) >"$w/$run.log" 2>&1 || true
 	eval "$run=\$(( \$(date +%s) - start ))"
 	echo "bench: $run make check: $(eval echo \$$run) s: $(tail -n 1 "$w/$run.log")"
+	grep '^FAIL\|^SKIP' "$w/$run.log" | sed 's/^/bench:   /' || true
 done
 t=$(primary .)
 "$REPO/scripts/prepare.sh" "$t" >/dev/null
@@ -25,4 +28,4 @@ CCACHE_DISABLE=1 kmake "$(tree_of "$t")" "$w/obj" bzImage modules >/dev/null 2>&
 full=$(( $(date +%s) - start ))
 echo "bench: one full minimal build ($t pci-kvm-m, -j$JOBS, no ccache): $full s"
 echo "bench: cold make check = $(awk -v a="$cold" -v b="$full" 'BEGIN { printf "%.1f", a / b }') full builds; warm = $(awk -v a="$warm" -v b="$full" 'BEGIN { printf "%.2f", a / b }')"
-"$REPO/tests/model/bench.sh" "$(tree_of "$t")" "${SEED:-$REPO/../shared/seed}"
+BASE=$(base_of "$t") "$REPO/tests/model/bench.sh" "$(tree_of "$t")" "${SEED:-$REPO/../shared/seed}"
