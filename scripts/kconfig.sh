@@ -2,10 +2,11 @@
 # Write the .config of configuration NAME of TARGET's series into OBJ:
 # allnoconfig + configs/base.config + SERIES/configs/NAME.config, or, with
 # KCONFIG set, the user's own config + NAME.config (which turns on the
-# series' switch and what it needs). Every fragment line must take effect,
-# but for a symbol the tree does not define yet (one that a later patch of
-# the series adds). Rerun it at every step of a series: builds stay
-# incremental, and the switch is set as soon as the tree has it.
+# series' switch and what it needs). Every fragment line must take effect;
+# with PARTIAL=1 (the bisect steps before the patch that adds a symbol) a
+# symbol the tree does not define yet is let through. Rerun it at every
+# step of a series: builds stay incremental, and the switch is set as soon
+# as the tree has it.
 # usage: kconfig.sh TARGET NAME OBJ
 set -eu
 . "$(dirname "$0")/lib.sh"
@@ -34,5 +35,7 @@ defined() {
 	grep -rqE --include='Kconfig*' "^(menu)?config $sym\$" "$tree"
 }
 bad=$(cat "$@" | grep -E '^(CONFIG_|# CONFIG_)' |
-	while IFS= read -r l; do grep -qxF "$l" "$obj/.config" || ! defined "$l" || echo "$l"; done)
+	while IFS= read -r l; do
+		grep -qxF "$l" "$obj/.config" || { [ -n "${PARTIAL:-}" ] && ! defined "$l"; } || echo "$l"
+	done)
 [ -z "$bad" ] || die "$name: not taken: $(echo "$bad" | tr '\n' ' ')"
