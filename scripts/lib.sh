@@ -125,13 +125,14 @@ configs() {
 	done
 }
 
-# aptsrc SUITE PACKAGE=VERSION DIR: download a Debian source package into
+# aptsrc SUITE PACKAGE=VERSION DIR WHERE: download a Debian source package into
 # DIR with apt-get, from SUITE on the machine's own mirror (the URI of its
 # apt sources that ends in /debian, or /debian-security for a -security
 # suite), through a private apt configuration in CACHE: the machine's apt
-# setup is not changed, and no root is needed.
+# setup is not changed, and no root is needed. WHERE says where the pin
+# is written, for the error when the mirror no longer serves it.
 aptsrc() {
-	_suite=$1 _pkg=$2 _dir=$3
+	_suite=$1 _pkg=$2 _dir=$3 _where=$4
 	case $_suite in *-security) _kind=debian-security ;; *) _kind=debian ;; esac
 	_uri=$(cat /etc/apt/sources.list.d/*.sources 2>/dev/null |
 		sed -n "s|^URIs:.*[[:space:]]\([^[:space:]]*/$_kind\)/*\([[:space:]].*\)\{0,1\}\$|\1|p" | head -n 1)
@@ -146,7 +147,7 @@ aptsrc() {
 	apt-get "$@" update >"$_a/log" 2>&1 || die "apt-get update of $_suite on $_uri failed (log $_a/log)"
 	(cd "$_dir" && apt-get "$@" source --download-only "$_pkg") >>"$_a/log" 2>&1 && return 0
 	if grep -q 'Can not find version\|Unable to find a source package\|404' "$_a/log"; then
-		die "the mirror ($_uri, $_suite) no longer serves $_pkg"
+		die "the mirror ($_uri, $_suite) no longer serves $_pkg: update the pin in $_where"
 	fi
 	die "apt-get source $_pkg from $_suite failed (log $_a/log)"
 }
