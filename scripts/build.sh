@@ -11,6 +11,16 @@ out=${2:-$REPO/out}
 "$REPO/scripts/prepare.sh" "$t"
 tree=$(tree_of "$t")
 if [ -n "${KCONFIG:-}" ]; then obj=$(obj_of "$t" kconfig); else obj=$(obj_of "$t" pci-kvm-m); fi
+# The same sources, configuration, toolchain and build scripts make the
+# same files: then OUT is kept as it is.
+stamp=$( { git -C "$tree" rev-parse 'HEAD^{tree}'; git -C "$tree" status --porcelain
+	cat "$REPO/configs/base.config" "$(sdir "$(series_of "$t")")/configs/pci-kvm-m.config" ${KCONFIG:+"$KCONFIG"}
+	s390x-linux-gnu-gcc --version; cat "$0" "$REPO/scripts/kconfig.sh" "$REPO/scripts/build-selftest.sh"; } |
+	sha256sum | cut -d' ' -f1)
+if [ "$(cat "$out/.stamp" 2>/dev/null)" = "$stamp" ]; then
+	echo "build: $t: $out is up to date"
+	exit 0
+fi
 "$REPO/scripts/kconfig.sh" "$t" pci-kvm-m "$obj"
 echo "build: $t: kernel image and modules in $obj"
 kmake "$tree" "$obj" W=1 bzImage modules >"$obj/.build.log" 2>&1 ||
@@ -40,5 +50,6 @@ then run the kselftest (README: "Running the kselftest on an LPAR").
 For a distribution kernel, apply the series to its source and build it the
 distribution's way; KCONFIG=/boot/config-\$(uname -r) builds with its config.
 EOT
+echo "$stamp" >"$out/.stamp"
 echo "build: $t: done; $out holds:"
 (cd "$out" && ls -l | sed 1d | awk '{ printf "  %-20s %10s bytes\n", $NF, $5 }')
