@@ -36,7 +36,7 @@ rel=$(cat "$obj/include/config/kernel.release")
 cat >"$out/INSTALL" <<EOT
 Linux $rel for s390x: target $t with $(label "$(series_of "$t")") applied.
 
-bzImage      kernel image (configuration: ${KCONFIG:-configs/base.config + pci-kvm-m.config})
+bzImage      kernel image (configuration: ${KCONFIG:-allnoconfig + configs/base.config} + the series' pci-kvm-m.config)
 kvm.ko       the kvm module of that kernel (absent if kvm is built in)
 config       its .config;  System.map  its symbols
 kselftest/   the AEN reload kselftest, statically linked
