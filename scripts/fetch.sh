@@ -63,7 +63,7 @@ else
 	tar -C "$base.tmp" --strip-components=1 -xJf "$tarball"
 	msg="Linux $v" body="Debian source package linux $deb, ${tarball##*/}, sha256 $sha"
 fi
-(cd "$base.tmp" && commit_base "$msg" "$body" && git gc -q --auto && touch .git/aen-base-ok)
+(cd "$base.tmp" && commit_base "$msg" "$body" && touch .git/aen-base-ok)
 rm -rf "$base"
 mv "$base.tmp" "$base"
 echo "fetch: $t: base commit $(git -C "$base" rev-parse HEAD)"

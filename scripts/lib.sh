@@ -24,6 +24,10 @@ fi
 JOBS=${JOBS:-$(nproc)}
 SKIP=4
 export CACHE JOBS
+# No automatic gc in the kernel trees: git am and commit would start it in
+# the background, and its repacking removes loose objects while a check
+# clones the tree (seen: "fatal: failed to copy file" in a cold run).
+export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=gc.auto GIT_CONFIG_VALUE_0=0
 
 # The tool name that starts every error line: the script's name without
 # .sh, or the check's name without its number.
