@@ -162,6 +162,13 @@ tree_of() { echo "$CACHE/$1/applied"; }    # git: branch "base" + the series on 
 obj_of() { echo "$CACHE/obj/$1-$2"; }      # kernel objects of TARGET, CONFIG
 out_of() { echo "$CACHE/$1/out"; }         # what build.sh makes for TARGET
 
+# kselftest_of TARGET: the static kselftest that build.sh made for TARGET.
+kselftest_of() {
+	_k=$(find "$(out_of "$1")/kselftest" -maxdepth 1 -type f -perm -u+x 2>/dev/null | head -n 1)
+	[ -n "$_k" ] || die "$1: no kselftest in $(out_of "$1")/kselftest (the build check makes it)"
+	echo "$_k"
+}
+
 # commit_base SUBJECT [BODY]: a deterministic commit of everything in the
 # current directory (a base), on branch "base": the same files give the
 # same commit id everywhere.
