@@ -159,7 +159,7 @@ aptsrc() {
 # Where things go in CACHE.
 base_of() { echo "$CACHE/$1/base"; }       # git: the target on branch "base"
 tree_of() { echo "$CACHE/$1/applied"; }    # git: branch "base" + the series on "series"
-obj_of() { echo "$CACHE/obj/$1-$2"; }      # kernel objects of TARGET, CONFIG
+obj_of() { echo "$CACHE/$1/obj-$2"; }     # kernel objects of TARGET, CONFIG (see kmake)
 out_of() { echo "$CACHE/$1/out"; }         # what build.sh makes for TARGET
 
 # kselftest_of TARGET: the static kselftest that build.sh made for TARGET.
@@ -183,12 +183,15 @@ commit_base() {
 
 # kmake SRC OBJ ARGS...: the kernel's make for s390x, Debian's cross
 # compiler, ccache, the sparse that scripts/build-sparse.sh built.
+# Every target's objects sit beside its tree (obj_of, tree_of), and ccache
+# rewrites paths under CACHE relative to the object directory: a file that
+# is the same in two targets (or at two bisect steps) is compiled once.
 kmake() {
 	_src=$1 _obj=$2
 	shift 2
 	command -v s390x-linux-gnu-gcc >/dev/null || die "s390x-linux-gnu-gcc not found (run make deps)"
 	[ -x "$CACHE/sparse/bin/sparse" ] || die "no sparse in $CACHE/sparse (run make deps)"
-	CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache} make -s -C "$_src" O="$_obj" ARCH=s390 \
+	CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache} CCACHE_BASEDIR=$CACHE make -s -C "$_src" O="$_obj" ARCH=s390 \
 		CROSS_COMPILE=s390x-linux-gnu- CC="ccache s390x-linux-gnu-gcc" \
 		CHECK="$CACHE/sparse/bin/sparse" \
 		KBUILD_BUILD_TIMESTAMP="Thu Jan  1 00:00:00 UTC 1970" \
