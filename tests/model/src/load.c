@@ -80,7 +80,7 @@ static void module_gone(const char *when)
 	model_check_builtin(when);
 }
 
-/* insmod: returns kvm_arch_init()'s rc; a failed load is unloaded (module gone) */
+/* insmod: returns the module init's rc; a failed load is unloaded (module gone) */
 int model_load(const char *so, int isc)
 {
 	char path[600];
@@ -105,10 +105,10 @@ int model_load(const char *so, int isc)
 	model_last.fwcalls = fwcalls() - f0;
 	model_last.aen_init_ok = model_mod->aen_init_ok;
 	if (model_locks_held())
-		model_fail("LOCK", "%d lock(s) held when kvm_arch_init() returned", model_locks_held());
+		model_fail("LOCK", "%d lock(s) held when %s returned", model_locks_held(), model_mod->init_name);
 	if (rc) {
 		if (rc > 0 || rc < -4095)
-			model_fail("ERRNO", "kvm_arch_init() returned %d, not a negative errno%s", rc,
+			model_fail("ERRNO", "%s returned %d, not a negative errno%s", model_mod->init_name, rc,
 				   rc > 0 ? " (kvm_init() fails with it, but a module init returning > 0 counts as loaded)" : "");
 		module_gone("after the failed load");
 	} else {
@@ -125,7 +125,7 @@ void model_unload(void)
 {
 	model_mod->arch_exit();
 	if (model_locks_held())
-		model_fail("LOCK", "%d lock(s) held when kvm_arch_exit() returned", model_locks_held());
+		model_fail("LOCK", "%d lock(s) held when %s returned", model_locks_held(), model_mod->exit_name);
 	module_gone("after unload");
 }
 

@@ -13,6 +13,7 @@
 #include "lifecycle.h"
 #include <asm/pci.h>
 #include <asm/airq.h>
+#include <linux/kvm_host.h>
 #include <linux/processor.h>
 #include <setjmp.h>
 
@@ -112,6 +113,8 @@ void model_preregister(int isc, int nr);
 enum model_phase { PH_FWCALL, PH_AEN_INIT_RET, PH_AEN_EXIT_RET, PH_LOADED, PH_UNLOADED };
 struct model_module {
 	int nr_devices;
+	bool upstream;				/* 7.2: an AEN failure fails the load */
+	const char *init_name, *exit_name;	/* the module init/exit functions */
 	int *gal_isc;				/* GAL_ISC of this module build */
 	int (*arch_init)(void *);
 	void (*arch_exit)(void);
