@@ -15,15 +15,15 @@ mkdir -p "$SRC"
 case $MODE in
 series|upstream)
 	K=$FROM/arch/s390/kvm
-	files="pci.c pci.h"
-	[ "$MODE" = series ] || files=pci.h
+	files="pci.c pci.h" aen=
+	[ "$MODE" = series ] || files=pci.h aen=aen
 	for f in $files; do
 		[ -f "$K/$f" ] || { echo "prepare: $K/$f does not exist"; exit 1; }
 		cp "$K/$f" "$SRC/$f"
 		cmp "$K/$f" "$SRC/$f"
 		echo "prepare: $K/$f -> $SRC/$f (identical)"
 	done
-	"$HERE/extract-lifecycle.sh" "$K" "$SRC" $([ "$MODE" = series ] || echo aen)
+	"$HERE/extract-lifecycle.sh" "$K" "$SRC" ${aen:+"$aen"}
 	;;
 seed)
 	"$HERE/extract-seed.sh" "$FROM" "$SRC"
