@@ -1,20 +1,22 @@
 #!/bin/sh
-# run.sh TREE - the model on the series' arch/s390/kvm/pci.c from TREE:
-# ASan+UBSan build with every scenario (10,000 cycles), then the plain
-# build of every scenario under valgrind. Exit 0 only if all is clean;
-# 1 if TREE has no pci.c: the series is broken then.
+# run.sh TREE [MODE] - the model on the series' arch/s390/kvm/pci.c from
+# TREE: ASan+UBSan build with every scenario (10,000 cycles), then the
+# plain build of every scenario under valgrind. Exit 0 only if all is
+# clean; 1 if TREE has no pci.c: the series is broken then. MODE is
+# series (5.10, the default) or upstream (7.2: see prepare.sh).
 set -eu
 . "$(dirname "$0")/common.sh"
 TREE=${1:-${TREE:-}}
-[ -n "$TREE" ] || { echo "usage: run.sh TREE"; exit 2; }
+MODE=${2:-series}
+[ -n "$TREE" ] || { echo "usage: run.sh TREE [series|upstream]"; exit 2; }
 if [ ! -f "$TREE/arch/s390/kvm/pci.c" ]; then
 	echo "model: $TREE/arch/s390/kvm/pci.c does not exist (series not applied)" >&2
 	exit 1
 fi
 CYCLES=${CYCLES:-10000}
 VG_CYCLES=${VG_CYCLES:-500}
-workdir series
-"$HERE/prepare.sh" series "$TREE" "$W/src"
+workdir "$MODE"
+"$HERE/prepare.sh" "$MODE" "$TREE" "$W/src"
 REC=$(records_flag)
 [ -n "$REC" ] || echo "SKIP records: the tree emits no \"aen:\" kvm-trace records yet; record assertions off"
 build asan

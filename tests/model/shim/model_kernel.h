@@ -116,6 +116,17 @@ static inline int get_order(unsigned long size)
 #ifdef MODEL_SEED	/* the seed uses it; the series' contract does not */
 #define page_to_phys(page) model_page_to_phys((page), __FILE__, __LINE__)
 #endif
+#ifdef MODEL_UPSTREAM	/* 7.2: typed allocations (the GFP argument is optional), page_to_virt */
+#define kzalloc_obj(P, ...) \
+	model_kmalloc(1, sizeof(__typeof__(P)), GFP_KERNEL | __GFP_ZERO, "kzalloc_obj", __FILE__, __LINE__)
+#define kzalloc_objs(P, n, ...) \
+	model_kmalloc((n), sizeof(__typeof__(P)), GFP_KERNEL | __GFP_ZERO, "kzalloc_objs", __FILE__, __LINE__)
+#define page_to_virt(page) model_page_address(page)
+
+struct list_head {
+	struct list_head *next, *prev;
+};
+#endif
 
 /* locks */
 struct mutex {

@@ -17,6 +17,7 @@ static struct model_module mod;
 static int in_aen_init, aen_active;
 static const void *kzdev_before_exit;
 static const void *aift_seen;	/* the AIFT this module allocated, even if 'aift' was cleared */
+static int aen_failed;		/* upstream: kvm_s390_pci_aen_init() failed in this load */
 #define P(x) ((unsigned long)(const void *)(x))
 
 /* a pointer field of the AIFT: NULL, or virtual and live */
@@ -126,6 +127,8 @@ static void inspect(enum model_phase ph, int rc)
 	if (aift)
 		aift_seen = aift;
 	if (ph == PH_UNLOADED) {
+		if (aen_failed && aift && (a = model_lookup(aift)) && a->addr == aift)
+			check_idle("after the failed load, which left the AIFT allocated", "D6");
 		if (aen_active)
 			model_fail("D10", "AEN was set up by kvm_s390_gib_init() but kvm_s390_gib_destroy() did not tear it down");
 		if (aift_seen && (a = model_lookup(aift_seen)) && a->addr == aift_seen)
@@ -154,7 +157,12 @@ static void inspect(enum model_phase ph, int rc)
 			check_active("when kvm_s390_pci_aen_init() returned 0");
 		} else {
 			__builtin_snprintf(when, sizeof(when), "after kvm_s390_pci_aen_init() failed with rc=%d", rc);
+#ifdef MODEL_UPSTREAM
+			/* the load fails and its error path frees the AIFT: judged then, if it outlives it */
+			aen_failed = 1;
+#else
 			check_idle(when, "D6");
+#endif
 			model_check_builtin(when);
 		}
 		check_unlocked("when kvm_s390_pci_aen_init() returned");
@@ -168,7 +176,7 @@ static void inspect(enum model_phase ph, int rc)
 		if (aen_active)
 			check_active("after module load");
 		else
-			check_idle("after module load without AEN", "AIFT");
+			check_idle("after module load without AEN", aen_failed ? "D6" : "AIFT");
 		check_unlocked("after module load");
 		break;
 	default:
@@ -176,7 +184,7 @@ static void inspect(enum model_phase ph, int rc)
 	}
 }
 
-#ifdef MODEL_SEED	/* the seed allocates the AIFT in kvm_arch_init() */
+#ifdef MODEL_SEED_API	/* the AIFT is allocated at module init (the seed, 7.2) */
 int model_hook_pci_init(void)
 {
 	int rc = kvm_s390_pci_init();
@@ -190,14 +198,14 @@ int model_hook_pci_init(void)
 /*
  * The series' kvm_s390_pci_aen_init() returns nothing: kvm goes on without
  * AEN, and kvm_s390_pci_aen_active() tells whether it is active. The hook
- * returns 0 then, -1 otherwise (the seed's returns its own rc).
+ * returns 0 then, -1 otherwise (the seed's and 7.2's return their own rc).
  */
 int model_hook_aen_init(u8 nisc)
 {
 	int rc;
 
 	in_aen_init = 1;
-#ifdef MODEL_SEED
+#ifdef MODEL_SEED_API
 	rc = kvm_s390_pci_aen_init(nisc);
 #else
 	kvm_s390_pci_aen_init(nisc);
@@ -278,7 +286,7 @@ static int probe_d4(void)
 /* D8: kvm_s390_pci_aen_exit() called without aift_lock must trip lockdep */
 static int probe_d8(void)
 {
-#ifndef MODEL_SEED
+#ifndef MODEL_SEED_API
 	return -1;	/* n/a: kvm_s390_pci_aen_exit() has no lock rule for its caller */
 #endif
 	if (!aift)
@@ -295,8 +303,18 @@ static void __attribute__((constructor)) glue_register(void)
 {
 	mod.nr_devices = ZPCI_NR_DEVICES;
 	mod.gal_isc = &model_gal_isc;
+#ifdef MODEL_UPSTREAM
+	mod.upstream = true;
+	mod.init_name = "__kvm_s390_init()";
+	mod.exit_name = "__kvm_s390_exit()";
+	mod.arch_init = model_kvm_s390_init;
+	mod.arch_exit = model_kvm_s390_exit;
+#else
+	mod.init_name = "kvm_arch_init()";
+	mod.exit_name = "kvm_arch_exit()";
 	mod.arch_init = kvm_arch_init;
 	mod.arch_exit = kvm_arch_exit;
+#endif
 	mod.inspect = inspect;
 	mod.aift_state = aift_state;
 	mod.aift_ptr = aift_ptr;

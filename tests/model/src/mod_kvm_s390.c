@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Module part: kvm_arch_init() and kvm_arch_exit() exactly as they are in
- * the tree's arch/s390/kvm/kvm-s390.c (extracted into kvm-s390-arch.c).
+ * Module part: the module's init and exit exactly as they are in the
+ * tree's arch/s390/kvm/kvm-s390.c (extracted into kvm-s390-init.c):
+ * kvm_arch_init() and kvm_arch_exit() of 5.10, __kvm_s390_init() and
+ * __kvm_s390_exit() of 7.2.
  */
 #include "model.h"
 #include "pci.h"
@@ -14,8 +16,24 @@ static void kvm_s390_cpu_feat_init(void)
 {
 }
 
+#ifdef MODEL_UPSTREAM
+static struct notifier_block kvm_clock_notifier;
+#endif
+
 #define kvm_s390_pci_init() model_hook_pci_init()
 #define kvm_s390_pci_aen_init(nisc) model_hook_aen_init(nisc)
 #define kvm_s390_pci_aen_exit() model_hook_aen_exit()
 
-#include "kvm-s390-arch.c"
+#include "kvm-s390-init.c"
+
+#ifdef MODEL_UPSTREAM	/* what 7.2's kvm_s390_init() and kvm_s390_exit() call */
+int model_kvm_s390_init(void *unused)
+{
+	return __kvm_s390_init();
+}
+
+void model_kvm_s390_exit(void)
+{
+	__kvm_s390_exit();
+}
+#endif

@@ -2,7 +2,7 @@
 /*
  * model.h - every declaration the model's own sources share: the machine
  * (report.c, alloc.c, airq.c, locks.c, printf.c, dbf.c, firmware.c), the
- * harness (harness.c) and the module side (glue.c, mod_*.c). It includes
+ * harness (load.c, scenarios.c) and the module side (glue.c, mod_*.c). It includes
  * the shims for the kernel types; pci.c never includes it and sees only
  * the shims.
  */
@@ -13,6 +13,7 @@
 #include "lifecycle.h"
 #include <asm/pci.h>
 #include <asm/airq.h>
+#include <linux/kvm_host.h>
 #include <linux/processor.h>
 #include <setjmp.h>
 
@@ -108,10 +109,12 @@ extern struct model_fw model_fw;
 void model_check_builtin(const char *when);
 void model_preregister(int isc, int nr);
 
-/* ---- harness.c: the module interface; glue.c registers it when kvm.so is loaded ---- */
+/* ---- load.c: the module interface; glue.c registers it when kvm.so is loaded ---- */
 enum model_phase { PH_FWCALL, PH_AEN_INIT_RET, PH_AEN_EXIT_RET, PH_LOADED, PH_UNLOADED };
 struct model_module {
 	int nr_devices;
+	bool upstream;				/* 7.2: an AEN failure fails the load */
+	const char *init_name, *exit_name;	/* the module init/exit functions */
 	int *gal_isc;				/* GAL_ISC of this module build */
 	int (*arch_init)(void *);
 	void (*arch_exit)(void);
@@ -126,6 +129,23 @@ void model_register_module(struct model_module *m);
 void model_unregister_module(struct model_module *m);
 extern struct model_module *model_mod;
 extern int model_allow_faal_mismatch;	/* reuse-nr: report an accepted reload, not the AIFT */
+
+/* ---- load.c: insmod/rmmod and the checks between them, for scenarios.c ---- */
+struct model_load_res {
+	int rc, aen_init_ok;
+	long allocs, bytes, fwcalls;
+};
+extern struct model_load_res model_last;	/* what the last model_load() did */
+extern char model_mod_dir[512];		/* --mod=DIR */
+extern int model_records;		/* 1: assert the aen: records; -1: the tree emits none */
+extern void *model_handle;		/* the loaded module, NULL when none is */
+long model_sic_calls(void);
+int model_load(const char *so, int isc);	/* -1: the module's own ISC */
+void model_unload(void);
+int model_has_text(char (*lines)[256], int n, const char *const *words);
+void model_check_records(const char *kind, int isc, int nr);
+void model_check_loaded(int first, int isc, int nr, const void *aipb_before);
+void model_end_boot(const char *name);	/* the verdict of this boot: exits */
 
 /* ---- glue.c: the calls of the lifecycle code into pci.c, checked ---- */
 int model_hook_pci_init(void);		/* the seed only */

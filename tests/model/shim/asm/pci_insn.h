@@ -40,6 +40,12 @@ struct zpci_aipb {
 	u16 faal;
 } __packed __aligned(8);
 
+#ifdef MODEL_UPSTREAM	/* 7.2's pci.h embeds one in struct kvm_zdev; the AEN code never reads it */
+struct zpci_fib {
+	u64 words[8];
+};
+#endif
+
 union zpci_sic_iib {
 	struct zpci_diib diib;
 	struct zpci_cdiib cdiib;
@@ -50,11 +56,11 @@ union zpci_sic_iib {
 int model_sic(u16 ctl, u8 isc, union zpci_sic_iib *iib, const char *file, int line);
 #define __zpci_set_irq_ctrl(ctl, isc, iib) model_sic((ctl), (isc), (iib), __FILE__, __LINE__)
 
-#ifndef MODEL_SEED
+#ifndef MODEL_SEED_API
 #define zpci_set_irq_ctrl(ctl, isc) ({					\
 	union zpci_sic_iib __iib = {{0}};				\
 	model_sic((ctl), (isc), &__iib, __FILE__, __LINE__); })
-#else	/* the seed's externalized 3-argument routine (its patch 07) */
+#else	/* the externalized 3-argument routine (the seed's patch 07, upstream since 6.0) */
 #define zpci_set_irq_ctrl(ctl, isc, iib) model_sic((ctl), (isc), (iib), __FILE__, __LINE__)
 #endif
 #endif

@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * load.c - insmod and rmmod of the module under test, and the checks made
+ * between them. The module is kvm.so (pci.c + the tree's lifecycle
+ * functions + glue.c): dlopen() = insmod, dlclose() = rmmod, so the
+ * module's static data starts fresh at every load while the built-in
+ * state (zpci_aipb, zpci_aif_sbv, firmware) persists.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "model.h"
+
+struct model_module *model_mod;
+int model_allow_faal_mismatch;
+
+void model_register_module(struct model_module *m)
+{
+	model_mod = m;
+}
+
+void model_unregister_module(struct model_module *m)
+{
+	if (model_mod == m)
+		model_mod = NULL;
+}
+
+char model_mod_dir[512] = ".";
+int model_records = -1;		/* -1: not asserted (tree emits none) */
+void *model_handle;
+static const char *cur_so = "kvm.so";
+struct model_load_res model_last;
+
+static long fwcalls(void)
+{
+	return model_fw.aeni_calls + model_fw.irq_calls + model_fw.chsc_calls;
+}
+
+long model_sic_calls(void)
+{
+	return model_fw.aeni_calls + model_fw.irq_calls;
+}
+
+static int count_aen_records(void)
+{
+	int i, n = 0;
+
+	for (i = 0; i < model_nrec; i++)
+		n += !strncmp(model_rec[i], "aen: ", 5);
+	return n;
+}
+
+static void module_gone(const char *when)
+{
+	const void *aift = model_mod ? model_mod->aift_ptr() : NULL;
+	char path[600];
+
+	if (model_mod)
+		model_mod->inspect(PH_UNLOADED, 0);
+	if (dlclose(model_handle)) {
+		printf("ERROR: dlclose: %s\n", dlerror());
+		exit(2);
+	}
+	snprintf(path, sizeof(path), "%s/%s", model_mod_dir, cur_so);
+	if (model_mod || dlopen(path, RTLD_NOW | RTLD_NOLOAD)) {
+		printf("ERROR: kvm.so still loaded after dlclose (the model needs a fresh module per load)\n");
+		exit(2);
+	}
+	model_handle = NULL;
+	if (model_locks_held())
+		model_fail("LOCK", "%d lock(s) held %s", model_locks_held(), when);
+	if (model_airqs_registered())
+		model_fail("MEM", "adapter interrupt handler still registered %s (points into the unloaded module)", when);
+	if (model_fw.gib_origin)
+		model_fail("D5", "a GIB is still associated with firmware (chsc_sgib) %s", when);
+	model_check_residue(when, aift);
+	model_check_builtin(when);
+}
+
+/* insmod: returns the module init's rc; a failed load is unloaded (module gone) */
+int model_load(const char *so, int isc)
+{
+	char path[600];
+	long a0 = model_stats.allocs, b0 = model_stats.bytes_allocated, f0 = fwcalls();
+	int rc;
+
+	model_nrec = model_nlog = 0;
+	cur_so = so;
+	snprintf(path, sizeof(path), "%s/%s", model_mod_dir, so);
+	model_handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	if (!model_handle || !model_mod) {
+		printf("ERROR: dlopen %s: %s\n", path, model_handle ? "module did not register" : dlerror());
+		exit(2);
+	}
+	if (isc >= 0)
+		*model_mod->gal_isc = isc;
+	rc = model_mod->arch_init(NULL);
+	memset(&model_last, 0, sizeof(model_last));
+	model_last.rc = rc;
+	model_last.allocs = model_stats.allocs - a0;
+	model_last.bytes = model_stats.bytes_allocated - b0;
+	model_last.fwcalls = fwcalls() - f0;
+	model_last.aen_init_ok = model_mod->aen_init_ok;
+	if (model_locks_held())
+		model_fail("LOCK", "%d lock(s) held when %s returned", model_locks_held(), model_mod->init_name);
+	if (rc) {
+		if (rc > 0 || rc < -4095)
+			model_fail("ERRNO", "%s returned %d, not a negative errno%s", model_mod->init_name, rc,
+				   rc > 0 ? " (kvm_init() fails with it, but a module init returning > 0 counts as loaded)" : "");
+		module_gone("after the failed load");
+	} else {
+		model_mod->inspect(PH_LOADED, 0);
+		model_check_builtin("after load");
+		if (model_records > 0 && count_aen_records() != 1)
+			model_fail("REC", "%d \"aen:\" kvm-trace records in this load, expected exactly one",
+				   count_aen_records());
+	}
+	return rc;
+}
+
+void model_unload(void)
+{
+	model_mod->arch_exit();
+	if (model_locks_held())
+		model_fail("LOCK", "%d lock(s) held when %s returned", model_locks_held(), model_mod->exit_name);
+	module_gone("after unload");
+}
+
+int model_has_text(char (*lines)[256], int n, const char *const *words)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		for (const char *const *w = words; *w; w++)
+			if (strcasestr(lines[i], *w))
+				return 1;
+	return 0;
+}
+
+/* the kvm-trace records of the README ("kvm-trace records") */
+void model_check_records(const char *kind, int isc, int nr)
+{
+	int i, n = 0, ok = 0;
+	char want[64], raw[40];
+
+	if (model_records < 0)
+		return;
+	for (i = 0; i < model_nrec; i++) {
+		const char *r = model_rec[i];
+		unsigned int risc, rfaal;
+		char h[32], k[16];
+		int rc;
+
+		if (strncmp(r, "aen: ", 5))
+			continue;
+		n++;
+		snprintf(raw, sizeof(raw), "%lx", (unsigned long)zpci_aipb);
+		if (zpci_aipb && (strstr(r, raw) ||
+		    (snprintf(raw, sizeof(raw), "%lx", (unsigned long)zpci_aipb ^ MODEL_PHYS_BIT), strstr(r, raw))))
+			model_fail("REC", "record shows a raw address: \"%s\"", r);
+		if (!strcmp(kind, "registered") || !strcmp(kind, "reused")) {
+			if (sscanf(r, "aen: %15s aipb=%31s isc=%u faal=%u", k, h, &risc, &rfaal) == 4 &&
+			    !strcmp(k, kind)) {
+				snprintf(want, sizeof(want), "%016lx", model_hash_ptr(zpci_aipb));
+				if (strcmp(h, want) || (int)risc != isc || (int)rfaal != nr)
+					model_fail("REC", "\"%s\": expected aipb=%s isc=%d faal=%d", r, want, isc, nr);
+				else
+					ok++;
+			} else {
+				model_fail("REC", "unexpected record \"%s\" (expected \"aen: %s ...\")", r, kind);
+			}
+		} else if (!strcmp(kind, "failed")) {
+			if (sscanf(r, "aen: failed rc=%d: %15s", &rc, k) == 2 && rc < 0)
+				ok++;
+			else
+				model_fail("REC", "unexpected record \"%s\" (expected \"aen: failed rc=-ERRNO: reason\")", r);
+		} else if (!strcmp(kind, "unavailable")) {
+			if (!strncmp(r, "aen: unavailable: ", 18) && r[18])
+				ok++;
+			else
+				model_fail("REC", "unexpected record \"%s\"", r);
+		}
+	}
+	if (ok != 1)
+		model_fail("REC", "expected exactly one \"aen: %s\" record, found %d of %d aen records",
+			   kind, ok, n);
+}
+
+/* after a successful load with AEN: first registration or reuse */
+void model_check_loaded(int first, int isc, int nr, const void *aipb_before)
+{
+	if (model_fw.aeni_registrations != 1)
+		model_fail("FW", "%d AENI registrations in this boot, expected exactly 1", model_fw.aeni_registrations);
+	if (model_last.aen_init_ok != 1)
+		model_fail("AIFT", "kvm_s390_pci_aen_init() succeeded %d times in this load, expected once", model_last.aen_init_ok);
+	if (!first && zpci_aipb != aipb_before)
+		model_fail("REUSE", "zpci_aipb changed across reload (not reused)");
+	if (model_fw.gib_origin == 0 || model_airqs_registered() != 1)
+		model_fail("GIB", "GIB not associated / GAL handler not registered after load");
+	model_check_records(first ? "registered" : "reused", isc, nr);
+}
+
+void model_end_boot(const char *name)
+{
+	if (model_handle)
+		model_unload();
+	model_poweroff();
+	fflush(stdout);
+	if (!model_failures)
+		printf("PASS %s\n", name);
+	exit(model_failures ? 1 : 0);
+}
