@@ -1,7 +1,7 @@
 #!/bin/sh
 # What the patched tree's scripts/get_maintainer.pl names, one per line, the
-# union over all arguments in order of first appearance: `lists` (mailing
-# lists) or `people` (maintainers and reviewers as "Name <addr>").
+# union over all arguments: `lists` (mailing lists) or `people`
+# (maintainers and reviewers as "Name <addr>").
 # Arguments are patch files, or with -f files of the tree (relative paths).
 # usage: maintainers.sh TREE lists|people [-f] FILE...
 set -eu
@@ -16,11 +16,16 @@ esac
 f=
 if [ "${1:-}" = -f ]; then f=-f; shift; fi
 [ -f "$tree/scripts/get_maintainer.pl" ] || die "$tree has no scripts/get_maintainer.pl (run make first)"
-out=$(for p; do
-	[ -n "$f" ] || case $p in /*) ;; *) p=$PWD/$p ;; esac
-	# --no-git-fallback: names come from MAINTAINERS only, never from history.
-	# shellcheck disable=SC2086
-	(cd "$tree" && perl scripts/get_maintainer.pl --no-git --no-git-fallback --no-fixes --no-rolestats $sel $f "$p") ||
-		die "get_maintainer.pl failed on $p"
-done)
-[ -z "$out" ] || printf '%s\n' "$out" | awk '!seen[$0]++'
+# Patch paths are made absolute: get_maintainer.pl runs in the tree.
+if [ -z "$f" ]; then
+	for p; do
+		case $p in /*) ;; *) p=$PWD/$p ;; esac
+		set -- "$@" "$p"
+		shift
+	done
+fi
+# One run for all: get_maintainer.pl names the union. --no-git-fallback:
+# names come from MAINTAINERS only, never from history.
+# shellcheck disable=SC2086
+(cd "$tree" && perl scripts/get_maintainer.pl --no-git --no-git-fallback --no-fixes --no-rolestats $sel $f "$@") ||
+	die "get_maintainer.pl failed on $*"

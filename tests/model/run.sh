@@ -14,7 +14,7 @@ if [ ! -f "$TREE/arch/s390/kvm/pci.c" ]; then
 	exit 1
 fi
 CYCLES=${CYCLES:-10000}
-VG_CYCLES=${VG_CYCLES:-500}
+VG_CYCLES=${VG_CYCLES:-100}
 workdir "$MODE"
 "$HERE/prepare.sh" "$MODE" "$TREE" "$W/src"
 REC=$(records_flag)
