@@ -13,6 +13,8 @@ t=$1
 base=$(base_of "$t")
 [ ! -f "$base/.git/aen-base-ok" ] || [ "$t" = ksrc ] || exit 0
 rm -rf "$base.tmp"
+# A failure leaves nothing behind: no half-made base, no empty folder.
+trap 'rm -rf "$base.tmp"; rmdir "${base%/*}" 2>/dev/null || true' EXIT
 mkdir -p "$base.tmp" "$CACHE/dl"
 
 if [ "$t" = ksrc ]; then
