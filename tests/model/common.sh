@@ -2,7 +2,6 @@
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=${REPO:-$(cd "$HERE/../.." && pwd)}
 NR=${NR:-128}
-JOBS=${JOBS:-$(nproc)}
 
 # a private work directory (build outside the repo), removed on exit
 workdir() {
@@ -18,7 +17,7 @@ workdir() {
 # build SRC into $W/$1 (asan|plain)
 build() {
 	echo "model: building the $1 build (NR=$NR)"
-	make -s -j"$JOBS" -f "$HERE/Makefile" SRC="$W/src" B="$W/$1" SAN="$1" NR="$NR"
+	make -s ${JOBS:+-j"$JOBS"} -f "$HERE/Makefile" SRC="$W/src" B="$W/$1" SAN="$1" NR="$NR"
 }
 
 records_flag() {

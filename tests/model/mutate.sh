@@ -21,7 +21,7 @@ mutant() {
 		skipped=$((skipped + 1))
 		return
 	fi
-	make -s -j"$JOBS" -f "$HERE/Makefile" SRC="$m" B="$m/b" SAN=plain NR="$NR" >"$m/build.log" 2>&1 ||
+	make -s ${JOBS:+-j"$JOBS"} -f "$HERE/Makefile" SRC="$m" B="$m/b" SAN=plain NR="$NR" >"$m/build.log" 2>&1 ||
 		{ echo "MISS $1: does not build"; missed=$((missed + 1)); return; }
 	"$m/b/model" --mod="$m/b" $(records_flag) --cycles=20 $4 >"$m/out" 2>&1 || true
 	if grep -q "^FAIL \[.*\] $5: " "$m/out"; then
