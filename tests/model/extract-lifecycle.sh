@@ -4,9 +4,9 @@
 #  interrupt.c: from after the gib_alert_irq definition to the end of
 #               kvm_s390_gib_init()  -> OUTDIR/interrupt-gib.c
 #  kvm-s390.c:  the module's init and exit: kvm_arch_init() and
-#               kvm_arch_exit() (5.10), __kvm_s390_init() and
-#               __kvm_s390_exit() (7.2)  -> OUTDIR/kvm-s390-init.c
-#  pci.c, with "aen" (7.2, whose pci.c also holds device passthrough):
+#               kvm_arch_exit() (5.10, 6.1), __kvm_s390_init() and
+#               __kvm_s390_exit() (6.12, 6.18, 7.2)  -> OUTDIR/kvm-s390-init.c
+#  pci.c, with "aen" (6.1 to 7.2, whose pci.c also holds device passthrough):
 #               from the top to the end of kvm_s390_pci_aen_init(), and
 #               kvm_s390_pci_init() to the end of kvm_s390_pci_exit()
 #               -> OUTDIR/pci-aen.c
@@ -36,7 +36,7 @@ echo "extract-lifecycle: interrupt-gib.c $(wc -l < "$OUT/interrupt-gib.c") lines
 [ "${3:-}" = aen ] || exit 0
 awk -v f="$K/pci.c" '
 NR == 1 { on = 1; printf "#line 1 \"%s\"\n", f }
-/^int __init kvm_s390_pci_init\(void\)/ { on = 1; n++; printf "#line %d \"%s\"\n", NR, f }
+/^int (__init )?kvm_s390_pci_init\(void\)/ { on = 1; n++; printf "#line %d \"%s\"\n", NR, f }
 on { print }
 /^int kvm_s390_pci_aen_init\(/ || /^void kvm_s390_pci_exit\(void\)/ { last = 1 }
 last && /^}/ { on = last = 0; n++ }

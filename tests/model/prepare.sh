@@ -1,10 +1,11 @@
 #!/bin/sh
 # prepare.sh series TREE SRCDIR     - the series' pci.c/pci.h from TREE, byte-identical
-# prepare.sh upstream TREE SRCDIR   - 7.2's pci.h, byte-identical, and the AEN functions
-#                                     of its pci.c, verbatim
+# prepare.sh upstream TREE SRCDIR   - the pci.h of 6.1 to 7.2, byte-identical, and the AEN
+#                                     functions of its pci.c, verbatim; the address model
+#                                     from TREE's arch/s390/include/asm/page.h
 # prepare.sh seed SEEDDIR SRCDIR    - the seed's, reconstructed from its posting,
 #                                     its interrupt.c/kvm-s390.c hunks applied to the base
-# Writes SRCDIR/{pci.c or pci-aen.c,pci.h,interrupt-gib.c,kvm-s390-init.c,mode,records}.
+# Writes SRCDIR/{pci.c or pci-aen.c,pci.h,interrupt-gib.c,kvm-s390-init.c,mode,records,address}.
 set -eu
 MODE=${1:?usage: prepare.sh series|upstream|seed TREE|SEEDDIR SRCDIR}
 FROM=${2:?}
@@ -41,6 +42,27 @@ seed)
 	echo "prepare: unknown mode $MODE"; exit 2 ;;
 esac
 echo "$MODE" > "$SRC/mode"
+# the address model: xor (physical = virtual ^ 1<<62), or, in mode upstream,
+# identity where the tree's page.h defines __pa() and __va() as plain casts
+addr=xor
+if [ "$MODE" = upstream ]; then
+	P=$FROM/arch/s390/include/asm/page.h
+	if [ ! -f "$P" ]; then
+		why="no $P, the default"
+	elif why=$(awk '
+	function body(s) { sub(/^#[ \t]*define[ \t]+__[pv]a\(x\)[ \t]*/, "", s); sub(/[ \t]+$/, "", s); return s }
+	function cast(s, f, c) { if (body(s) != c && !bad++) first = FILENAME ":" FNR ": " f "(x) is " body(s) ", not a plain cast" }
+	/^#[ \t]*define[ \t]+__pa\(x\)/ { pa++; cast($0, "__pa", "((unsigned long)(x))") }
+	/^#[ \t]*define[ \t]+__va\(x\)/ { va++; cast($0, "__va", "((void *)(unsigned long)(x))") }
+	END { if (pa && va && !bad) exit 0; print bad ? first : "no __pa()/__va() definition in " FILENAME; exit 1 }' "$P"); then
+		addr=identity why="$P defines __pa() and __va() as plain casts"
+	fi
+	case $addr in
+	identity) echo "prepare: address model identity (physical == virtual): $why; the D2 checks (physical and virtual mixed up) are off" ;;
+	*) echo "prepare: address model xor (physical = virtual ^ 1<<62): $why" ;;
+	esac
+fi
+echo "$addr" > "$SRC/address"
 if cat "$SRC"/pci*.[ch] "$SRC/interrupt-gib.c" | grep -q '"aen: registered'; then
 	echo yes > "$SRC/records"
 else

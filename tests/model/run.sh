@@ -3,7 +3,7 @@
 # TREE: ASan+UBSan build with every scenario (10,000 cycles), then the
 # plain build of every scenario under valgrind. Exit 0 only if all is
 # clean; 1 if TREE has no pci.c: the series is broken then. MODE is
-# series (5.10, the default) or upstream (7.2: see prepare.sh).
+# series (5.10, the default) or upstream (6.1 to 7.2: see prepare.sh).
 set -eu
 . "$(dirname "$0")/common.sh"
 TREE=${1:-${TREE:-}}

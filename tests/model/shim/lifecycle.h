@@ -58,7 +58,7 @@ struct kvm_device_ops {
 int model_kvm_register_device_ops(const struct kvm_device_ops *ops, u32 type, const char *file, int line);
 #define kvm_register_device_ops(o, t) model_kvm_register_device_ops((o), (t), __FILE__, __LINE__)
 
-/* 7.2's module init: GFP_KERNEL_ACCOUNT, the epoch notifier (src/airq.c) */
+/* the upstream module init: GFP_KERNEL_ACCOUNT, the epoch and (6.12, 6.18) gmap notifiers (src/airq.c) */
 #define GFP_KERNEL_ACCOUNT GFP_KERNEL
 struct notifier_block {
 	int (*notifier_call)(struct notifier_block *nb, unsigned long action, void *data);
@@ -69,6 +69,12 @@ struct atomic_notifier_head {
 extern struct atomic_notifier_head s390_epoch_delta_notifier;
 int atomic_notifier_chain_register(struct atomic_notifier_head *nh, struct notifier_block *nb);
 int atomic_notifier_chain_unregister(struct atomic_notifier_head *nh, struct notifier_block *nb);
+struct gmap;
+struct gmap_notifier {
+	void (*notifier_call)(struct gmap *gmap, unsigned long start, unsigned long end);
+};
+void gmap_register_pte_notifier(struct gmap_notifier *nb);
+void gmap_unregister_pte_notifier(struct gmap_notifier *nb);
 
 /* GAL_ISC is compiled into the module: here a module variable (glue.c) */
 extern int model_gal_isc;
@@ -76,6 +82,6 @@ extern int model_gal_isc;
 
 int kvm_arch_init(void *opaque);
 void kvm_arch_exit(void);
-int model_kvm_s390_init(void *unused);	/* 7.2: __kvm_s390_init(), __kvm_s390_exit() */
+int model_kvm_s390_init(void *unused);	/* upstream: kvm_arch_init/exit (6.1) or __kvm_s390_init/exit */
 void model_kvm_s390_exit(void);
 #endif

@@ -3,7 +3,7 @@
  * airq.c - <asm/airq.h>: interrupt bit vectors (tracked allocations whose
  * vector firmware may hold as the forwarding summary) and the adapter
  * interrupt handlers registered by the lifecycle code, and the notifier
- * chain 7.2's module init joins (not modelled: nothing calls it here).
+ * chains the upstream module init joins (not modelled: nothing calls them here).
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -106,4 +106,12 @@ int atomic_notifier_chain_register(struct atomic_notifier_head *nh, struct notif
 int atomic_notifier_chain_unregister(struct atomic_notifier_head *nh, struct notifier_block *nb)
 {
 	return 0;
+}
+
+void gmap_register_pte_notifier(struct gmap_notifier *nb)
+{
+}
+
+void gmap_unregister_pte_notifier(struct gmap_notifier *nb)
+{
 }

@@ -6,7 +6,8 @@
  * elements, kind, order and call site; a wrong free function or order, a
  * double free, an unknown address or a free of memory firmware still
  * holds is a failure. Physical = virtual ^ MODEL_PHYS_BIT, so a mix-up of
- * the two is caught (D2). At the end of a boot everything is released.
+ * the two is caught (D2; not in the identity address model, where they are
+ * equal). At the end of a boot everything is released.
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -294,7 +295,7 @@ unsigned long model_virt_to_phys(const volatile void *p, const char *file, int l
 
 void *model_phys_to_virt(unsigned long pa, const char *file, int line)
 {
-	if (!(pa & MODEL_PHYS_BIT))
+	if (MODEL_PHYS_BIT && !(pa & MODEL_PHYS_BIT))
 		model_fail("D2", "phys_to_virt(%#lx) at %s: not a physical address", pa, model_site(file, line));
 	return (void *)(pa ^ MODEL_PHYS_BIT);
 }

@@ -39,7 +39,7 @@ static int sic_aeni(const union zpci_sic_iib *iib)
 		model_fail("FW", "SIC set-AENI-controls with faal 0");
 		return -EIO;
 	}
-	if (!(gait & MODEL_PHYS_BIT) || !(faisb & MODEL_PHYS_BIT)) {
+	if (MODEL_PHYS_BIT && (!(gait & MODEL_PHYS_BIT) || !(faisb & MODEL_PHYS_BIT))) {
 		model_fail("D2", "SIC set-AENI-controls given a non-physical address (gait %#lx, faisb %#lx): firmware rejects it",
 			   (unsigned long)gait, (unsigned long)faisb);
 		return -EIO;

@@ -76,7 +76,7 @@ static void check_active(const char *when)
 		return;
 	}
 	if (field_ok("gait", aift->gait, when)) {
-		if (P(aift->gait) == model_fw.gait)
+		if (MODEL_PHYS_BIT && P(aift->gait) == model_fw.gait)
 			model_fail("D2", "aift->gait holds the registered physical address %#lx, not its virtual address (%s)",
 				   (unsigned long)model_fw.gait, when);
 		else if (P(aift->gait) != gait_virt)
@@ -303,15 +303,18 @@ static void __attribute__((constructor)) glue_register(void)
 {
 	mod.nr_devices = ZPCI_NR_DEVICES;
 	mod.gal_isc = &model_gal_isc;
-#ifdef MODEL_UPSTREAM
-	mod.upstream = true;
+#if defined(MODEL_UPSTREAM) && !defined(MODEL_KVM_ARCH_INIT)
 	mod.init_name = "__kvm_s390_init()";
 	mod.exit_name = "__kvm_s390_exit()";
-	mod.arch_init = model_kvm_s390_init;
-	mod.arch_exit = model_kvm_s390_exit;
 #else
 	mod.init_name = "kvm_arch_init()";
 	mod.exit_name = "kvm_arch_exit()";
+#endif
+#ifdef MODEL_UPSTREAM
+	mod.upstream = true;
+	mod.arch_init = model_kvm_s390_init;
+	mod.arch_exit = model_kvm_s390_exit;
+#else
 	mod.arch_init = kvm_arch_init;
 	mod.arch_exit = kvm_arch_exit;
 #endif

@@ -60,7 +60,11 @@ void model_mutex_destroy(struct model_lockdep *l, const char *file, int line)
 			mutexes[i] = NULL;
 			found = 1;
 		}
-	if (!found || l->magic != LOCK_MAGIC)
+	if (!found) {	/* l may point anywhere: not touched */
+		model_fail("LOCK", "mutex_destroy() at %s of a mutex that is not initialized", model_site(file, line));
+		return;
+	}
+	if (l->magic != LOCK_MAGIC)
 		model_fail("LOCK", "mutex_destroy() at %s of a mutex that is not initialized", model_site(file, line));
 	else if (l->held)
 		model_fail("LOCK", "mutex_destroy() at %s of %s while it is held", model_site(file, line), l->name);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Module part, mode upstream (7.2): the AEN functions of the tree's
+ * Module part, mode upstream (6.1 to 7.2): the AEN functions of the tree's
  * arch/s390/kvm/pci.c exactly as they are (extracted by
  * extract-lifecycle.sh into pci-aen.c). The rest of that pci.c is device
  * passthrough, not modelled: kvm_s390_pci_init() only stores the two

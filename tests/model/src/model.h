@@ -17,8 +17,17 @@
 #include <linux/processor.h>
 #include <setjmp.h>
 
-/* virtual != physical: physical = virtual ^ MODEL_PHYS_BIT (non-canonical on x86-64) */
+/*
+ * virtual != physical: physical = virtual ^ MODEL_PHYS_BIT (non-canonical on
+ * x86-64). MODEL_ADDR_IDENTITY (prepare.sh: the tree's page.h makes __pa()
+ * and __va() plain casts, as 6.1's does): physical == virtual, and the D2
+ * checks, which need the two to differ, are off.
+ */
+#ifndef MODEL_ADDR_IDENTITY
 #define MODEL_PHYS_BIT (1UL << 62)
+#else
+#define MODEL_PHYS_BIT 0UL
+#endif
 #define MODEL_GAL_ISC 5		/* GAL_ISC of 5.10 */
 
 /* ---- report.c: failures, notes, call sites, fault injection ---- */
@@ -113,7 +122,7 @@ void model_preregister(int isc, int nr);
 enum model_phase { PH_FWCALL, PH_AEN_INIT_RET, PH_AEN_EXIT_RET, PH_LOADED, PH_UNLOADED };
 struct model_module {
 	int nr_devices;
-	bool upstream;				/* 7.2: an AEN failure fails the load */
+	bool upstream;				/* 6.1-7.2: an AEN failure fails the load */
 	const char *init_name, *exit_name;	/* the module init/exit functions */
 	int *gal_isc;				/* GAL_ISC of this module build */
 	int (*arch_init)(void *);
