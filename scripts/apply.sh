@@ -1,29 +1,47 @@
 #!/bin/sh
-# The one way to apply a series: git am of the target's series, in order,
-# onto its base, in DEST (default $CACHE/TARGET/applied; branch "series"
-# on top of branch "base"). The base repository is never written. Offsets
-# and fuzz are reported per patch and file (GNU patch --dry-run); a patch
-# that does not apply is named with its file.
-# usage: apply.sh TARGET [DEST]
+# The one way to apply the series to a target: each series the target
+# takes, in order, onto its base, in DEST (default $CACHE/TARGET/applied).
+# A series is taken the way its line in `targets` says: git am of its
+# mails (offsets and fuzz reported per patch and file with GNU patch
+# --dry-run; a patch that does not apply is named with its file), or git
+# cherry-pick -x of the commits git am made on its primary target, which
+# is how the stable team takes a mainline commit (it follows renamed
+# files). Branches: base (the target), s/SLUG (the tip of each series),
+# series (the tip of the last). The base repository is never written.
+# usage: apply.sh TARGET [DEST [SERIES]]   (SERIES: stop after it)
 set -eu
 . "$(dirname "$0")/lib.sh"
-t=$1 dest=${2:-$(tree_of "$1")}
-s=$(series_of "$t")
+t=$1 dest=${2:-$(tree_of "$1")} last=${3:-}
 src=$(base_of "$t")
 base=$(git -C "$src" rev-parse --verify -q 'base^{commit}') || die "$t: no base in $src (run scripts/fetch.sh $t)"
+all=$(series_of "$t")
+[ -z "$last" ] || all=$(echo "$all" | sed "/^$(echo "$last" | sed 's/[.]/[.]/g')\$/q")
 
-# Nothing to do when the same patches are applied on the same base.
-ps=$(patches "$s")
-# shellcheck disable=SC2086
-stamp=$(cat $ps | { echo "$base"; cat; } | sha256sum | cut -d' ' -f1)
+# What is taken from where: the patches of a series taken by git am, the
+# commits of the primary's tree for one taken by pick.
+stamp=$base
+for s in $all; do
+	if [ "$(how "$t" "$s")" = am ]; then
+		ps=$(patches "$s")
+		# shellcheck disable=SC2086
+		stamp="$stamp $s am $(cat $ps | sha256sum | cut -c1-16)"
+	else
+		p=$(primary "$s")
+		"$REPO/scripts/apply.sh" "$p"
+		stamp="$stamp $s pick $(git -C "$(tree_of "$p")" rev-parse "$(tip_of "$s")")"
+	fi
+done
+stamp=$(echo "$stamp" | sha256sum | cut -d' ' -f1)
+# Nothing to do when the same is applied on the same base.
 if [ "$(cat "$dest/.git/aen-applied" 2>/dev/null)" = "$stamp" ] &&
 	[ "$(git -C "$dest" symbolic-ref -q HEAD)" = refs/heads/series ] &&
 	[ -z "$(git -C "$dest" status --porcelain)" ]; then
-	echo "apply: $t: $(label "$s") already applied in $dest"
+	echo "apply: $t: $(echo "$all" | paste -sd' ' -) already applied in $dest"
 	exit 0
 fi
 rm -f "$dest/.git/aen-applied"
 git -C "$dest" am --abort >/dev/null 2>&1 || true
+git -C "$dest" cherry-pick --abort >/dev/null 2>&1 || true
 # A clone whose base was made again, or that is broken, is made again.
 git -C "$dest" fetch -q "$src" "$base" 2>/dev/null || {
 	rm -rf "$dest"
@@ -31,20 +49,49 @@ git -C "$dest" fetch -q "$src" "$base" 2>/dev/null || {
 }
 git -C "$dest" checkout -q -f -B series "$base"
 git -C "$dest" branch -q -f base "$base"
+git -C "$dest" for-each-ref --format='%(refname)' refs/heads/s/ | xargs -r -n1 git -C "$dest" update-ref -d
 git -C "$dest" clean -q -fdx
+g() { git -C "$dest" -c user.name=aen -c user.email=aen@invalid "$@"; }
 
-for p in $ps; do
-	name=${p#"$REPO"/}
-	how=$(cd "$dest" && patch -p1 -f --dry-run <"$p" 2>&1 | awk '
-		/^checking file / { f = $3 }
-		/offset|fuzz|FAILED/ { sub(/^Hunk #[0-9]+ /, ""); print f ": hunk " $0 }') || true
-	[ -z "$how" ] || echo "$how" | sed "s|^|apply: $t: $name: |"
-	if ! out=$(git -C "$dest" -c user.name=aen -c user.email=aen@invalid am -q --keep-cr "$p" 2>&1); then
-		git -C "$dest" am --abort >/dev/null 2>&1 || true
-		file=$(echo "$out" | sed -n 's/^error: patch failed: \([^:]*\).*/\1/p; s/^error: \(.*\): does not exist in index$/\1 (missing)/p; s/^error: \(.*\): already exists in index$/\1 (exists already)/p' | head -n 1)
-		case $how in *fuzz*) file="$file (it would apply only with fuzz: refresh the patch)" ;; esac
-		die "$t: $name does not apply at ${file:-an unknown file}"
+for s in $all; do
+	if [ "$(how "$t" "$s")" = am ]; then
+		for p in $(patches "$s"); do
+			name=${p#"$REPO"/}
+			how=$(cd "$dest" && patch -p1 -f --dry-run <"$p" 2>&1 | awk '
+				/^checking file / { f = $3 }
+				/offset|fuzz|FAILED/ { sub(/^Hunk #[0-9]+ /, ""); print f ": hunk " $0 }') || true
+			[ -z "$how" ] || echo "$how" | sed "s|^|apply: $t: $name: |"
+			if ! out=$(g am -q --keep-cr "$p" 2>&1); then
+				g am --abort >/dev/null 2>&1 || true
+				file=$(echo "$out" | sed -n 's/^error: patch failed: \([^:]*\).*/\1/p; s/^error: \(.*\): does not exist in index$/\1 (missing)/p; s/^error: \(.*\): already exists in index$/\1 (exists already)/p' | head -n 1)
+				case $how in *fuzz*) file="$file (it would apply only with fuzz: refresh the patch)" ;; esac
+				die "$t: $name does not apply at ${file:-an unknown file}"
+			fi
+		done
+		echo "apply: $t: $(label "$s"): git am of $(patches "$s" | wc -l) patches"
+	else
+		p=$(primary "$s") ptree=$(tree_of "$(primary "$s")")
+		# The primary's objects are borrowed, not copied (its base is a
+		# whole tree); lib.sh turns automatic gc off, so they stay.
+		grep -qxF "$ptree/.git/objects" "$dest/.git/objects/info/alternates" 2>/dev/null ||
+			echo "$ptree/.git/objects" >>"$dest/.git/objects/info/alternates"
+		g fetch -q "$ptree" "$(from_of "$s"):refs/aen/from" "$(tip_of "$s"):refs/aen/tip"
+		for c in $(g rev-list --reverse refs/aen/from..refs/aen/tip); do
+			subj=$(g log -1 --format=%s "$c")
+			if ! out=$(g cherry-pick -x "$c" 2>&1); then
+				g cherry-pick --abort >/dev/null 2>&1 || true
+				if echo "$out" | grep -q 'cherry-pick is now empty\|nothing to commit'; then
+					echo "apply: $t: \"$subj\" is in the tree already: nothing to take"
+					continue
+				fi
+				file=$(echo "$out" | sed -n 's/^CONFLICT ([^)]*): .* in \(.*\)$/\1/p; s/^CONFLICT ([^)]*): \([^ ]*\) .*/\1/p' | head -n 1)
+				die "$t: git cherry-pick -x of \"$subj\" from $p conflicts at ${file:-an unknown file}"
+			fi
+			echo "apply: $t: $(label "$s"): cherry-pick -x of \"$subj\": $(g show --format= --name-only HEAD | paste -sd' ' -)"
+		done
+		g update-ref -d refs/aen/from && g update-ref -d refs/aen/tip
 	fi
+	g branch -q -f "$(tip_of "$s")" HEAD
 done
 echo "$stamp" >"$dest/.git/aen-applied"
-echo "apply: $t: $(git -C "$dest" rev-list --count base..series) patches of $(label "$s") applied with git am in $dest"
+echo "apply: $t: $(git -C "$dest" rev-list --count base..series) commits of $(echo "$all" | paste -sd' ' -) applied in $dest"

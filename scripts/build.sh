@@ -14,8 +14,9 @@ if [ -n "${KCONFIG:-}" ]; then obj=$(obj_of "$t" kconfig); else obj=$(obj_of "$t
 # The same sources, configuration, toolchain and build scripts make the
 # same files: then OUT is kept as it is.
 stamp=$( { git -C "$tree" rev-parse 'HEAD^{tree}'; git -C "$tree" status --porcelain
-	cat "$REPO/configs/base.config" "$(sdir "$(series_of "$t")")/configs/pci-kvm-m.config" ${KCONFIG:+"$KCONFIG"}
-	s390x-linux-gnu-gcc --version; cat "$0" "$REPO/scripts/kconfig.sh" "$REPO/scripts/build-selftest.sh"; } |
+	cat "$REPO/configs/base.config" "$(cfgdir "$(top_series "$t")")/pci-kvm-m.config" ${KCONFIG:+"$KCONFIG"}
+	s390x-linux-gnu-gcc --version; cat "$CACHE"/sparse/.built-* "$0" "$REPO/scripts/lib.sh" "$REPO/scripts/kconfig.sh" \
+		"$REPO/scripts/build-selftest.sh"; } |
 	sha256sum | cut -d' ' -f1)
 if [ "$(cat "$out/.stamp" 2>/dev/null)" = "$stamp" ]; then
 	echo "build: $t: $out is up to date"
@@ -30,11 +31,13 @@ mkdir -p "$out"
 cp "$obj/arch/s390/boot/bzImage" "$obj/.config" "$obj/System.map" "$out/"
 mv "$out/.config" "$out/config"
 find "$obj" -name kvm.ko -exec cp {} "$out/" \;
-echo "build: $t: kselftest"
-"$REPO/scripts/build-selftest.sh" "$tree" "$out/kselftest"
+if [ -n "$(git -C "$tree" diff --name-only --diff-filter=A base series -- 'tools/testing/selftests/kvm/*.c')" ]; then
+	echo "build: $t: kselftest"
+	"$REPO/scripts/build-selftest.sh" "$tree" "$out/kselftest"
+fi
 rel=$(cat "$obj/include/config/kernel.release")
 cat >"$out/INSTALL" <<EOT
-Linux $rel for s390x: target $t with $(label "$(series_of "$t")") applied.
+Linux $rel for s390x: target $t with $(series_of "$t" | while read -r s; do label "$s"; done | paste -sd' ' -) applied.
 
 bzImage      kernel image (configuration: ${KCONFIG:-allnoconfig + configs/base.config} + the series' pci-kvm-m.config)
 kvm.ko       the kvm module of that kernel (absent if kvm is built in)
@@ -50,6 +53,7 @@ then run the kselftest (README: "Running the kselftest on an LPAR").
 For a distribution kernel, apply the series to its source and build it the
 distribution's way; KCONFIG=/boot/config-\$(uname -r) builds with its config.
 EOT
+[ -d "$out/kselftest" ] || sed -i '/^kselftest\//d; /then run the kselftest/d' "$out/INSTALL"
 echo "$stamp" >"$out/.stamp"
 echo "build: $t: done; $out holds:"
 (cd "$out" && ls -l | sed 1d | awk '{ printf "  %-20s %10s bytes\n", $NF, $5 }')

@@ -1,14 +1,16 @@
 #!/bin/sh
 # Regenerate a series' files from its edit tree (SERIES/tree, made by
-# scripts/tree.sh: the series as commits on branch "series" over branch
-# "base"): SERIES/patches/, SERIES/series, and for the top-level series
-# the generated mirrors selftests/ (the kselftest files as the series
-# leaves them) and MAINTAINERS.snippet (its MAINTAINERS hunk). Same commits in,
-# byte-identical files out. The cover letter keeps the subject, with its
-# prefix ([PATCH v2 0/N]: every patch gets it), and the text of the
-# current one: edit them there.
+# scripts/tree.sh: the series as commits on branch "series"):
+# SERIES/patches/, SERIES/series, and for the top-level series the
+# generated mirrors selftests/ (the kselftest files as the series leaves
+# them) and MAINTAINERS.snippet (its MAINTAINERS hunk). Same commits in,
+# byte-identical files out. A series of several patches gets a cover
+# letter, which keeps the subject, with its prefix ([PATCH v2 0/N]: every
+# patch gets it), and the text of the current one: edit them there. A
+# series that goes after another names it with prerequisite-patch-id.
 # usage: export.sh [--check] [SERIES [TREE]]   (default: . and SERIES/tree)
-#   --check: compare with what is in the repository, change nothing
+#   --check: compare with what is in the repository, change nothing; TREE
+#            is then an applied tree (the series' tip is branch s/SLUG)
 set -eu
 . "$(dirname "$0")/lib.sh"
 mode=write
@@ -20,61 +22,121 @@ g() {
 	git -C "$tree" -c core.abbrev=12 -c diff.noprefix=false -c diff.mnemonicPrefix=false \
 		-c diff.renames=true -c diff.algorithm=myers -c format.signature= "$@"
 }
-base=$(g rev-parse --verify -q 'base^{commit}') || die "$tree has no branch base"
-g rev-parse --verify -q series >/dev/null || die "$tree has no branch series"
-[ "$mode" = check ] || [ -z "$(g status --porcelain --untracked-files=no)" ] ||
-	die "$tree has uncommitted changes; commit them first"
-v=$(primary "$s")
-old=$(cover_of "$s")
-[ -f "$old" ] || die "no ${old#"$REPO"/} to take the cover letter's subject and text from"
-prefix=$(sed -n 's/^Subject: \[\(PATCH[^]]*\) [0-9]*\/[0-9]*\].*/\1/p' "$old" | head -n 1)
-
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/patches" "$tmp/selftests"
+from=$(from_of "$s") tip=series
+[ "$mode" = write ] || tip=$(tip_of "$s")
+base=$(g rev-parse --verify -q 'base^{commit}') || die "$tree has no branch base"
+g rev-parse --verify -q "$from" >/dev/null || die "$tree has no branch $from"
+g rev-parse --verify -q "$tip" >/dev/null || die "$tree has no branch $tip"
+[ "$mode" = check ] || [ -z "$(g status --porcelain --untracked-files=no)" ] ||
+	die "$tree has uncommitted changes; commit them first"
+# A branch enrolled with b4 prep starts with b4's cover letter commit:
+# its message (cover text, change-id) is kept in SERIES/b4-cover.
+cov=$(g log --format=%H --grep='^--- b4-submit-tracking ---$' "$from..$tip" | tail -n 1)
+if [ -n "$cov" ]; then
+	from=$cov
+	g log -1 --format=%B "$cov" >"$tmp/b4-cover"
+fi
+v=$(primary "$s") after=$(after "$s" || true)
+n=$(g rev-list --count "$from..$tip")
+old=$(cover_of "$s")
+[ "$n" = 1 ] || [ -f "$old" ] || die "no ${old#"$REPO"/} to take the cover letter's subject and text from"
+prefix=$(sed -n 's/^Subject: \[\(PATCH[^]]*\) [0-9]*\/[0-9]*\].*/\1/p' "$old" 2>/dev/null | head -n 1)
+
+if [ "$n" = 1 ]; then
+	g format-patch -q --zero-commit --no-signature --base="$base" -o "$tmp/patches" "$from..$tip"
+else
 # The cover letter is signed by the series' author, whoever runs this.
-g -c user.name="$(g log -1 --format=%an series)" -c user.email="$(g log -1 --format=%ae series)" \
+g -c user.name="$(g log -1 --format=%an "$tip")" -c user.email="$(g log -1 --format=%ae "$tip")" \
 	format-patch -q --cover-letter --numbered --zero-commit --no-signature \
-	--subject-prefix="${prefix:-PATCH}" --base="$base" -o "$tmp/patches" base..series
+	--subject-prefix="${prefix:-PATCH}" --base="$base" -o "$tmp/patches" "$from..$tip"
 
 cover=$tmp/patches/0000-cover-letter.patch
 subject=$(sed -n 's/^Subject: \[PATCH[^]]*\] //p' "$old" | head -n 1)
 awk 'body && /^[^ ].* \([0-9]+\):$/ { exit } body { print } /^$/ { body = 1 }' "$old" >"$tmp/blurb"
-also=$(targets "$s" | grep -vx -e "$v" -e ksrc | paste -sd' ' -)
-awk -v subj="$subject" -v date="$(g log -1 --format=%aD series)" -v blurb="$tmp/blurb" -v v="$v" -v also="$also" '
+if [ "$(kind "$v")" = fetched ]; then
+	on="Linux v$v (linux-stable tag v$v), nothing else."
+	in="In a linux-stable clone, check out v$v before git am or b4 am."
+	made="Debian's linux_$v.orig.tar.xz"
+else
+	on="$(dcol "$v" 3)."
+	in="In a mainline clone, git am or b4 am onto mainline${after:+, after the prerequisite}."
+	made="v$(dcol "$v" 2) with those moves"
+fi
+also=$(targets "$s" | grep -vx -e "$v" -e ksrc | while read -r t; do
+	case $(how "$t" "$s") in am) h="git am" ;; *) h="git cherry-pick -x" ;; esac
+	case $(build_kind "$t") in image) b=", built and booted" ;; kvm) b=", arch/s390/kvm built" ;; *) b= ;; esac
+	echo "v$t ($h$b)"
+done | sed '$!s/$/,/' | paste -sd' ' -)
+awk -v subj="$subject" -v date="$(g log -1 --format=%aD "$tip")" -v blurb="$tmp/blurb" -v on="$on" \
+	-v where="$in" -v made="$made" -v also="$also" '
 	/^Date: / && !hdr { print "Date: " date; next }
 	/\*\*\* SUBJECT HERE \*\*\*/ { sub(/\*\*\* SUBJECT HERE \*\*\*/, subj) }
 	/^\*\*\* BLURB HERE \*\*\*$/ { while ((getline l < blurb) > 0) print l; skip = 1; next }
 	skip && /^$/ { skip = 0; next }
 	/^base-commit: / {
-		print "Based on Linux v" v " (linux-stable tag v" v "), nothing else."
-		print "The base-commit below is not linux-stable'"'"'s: it is the commit that"
-		print "the series'"'"' tooling makes of Debian'"'"'s linux_" v ".orig.tar.xz."
-		print "In a linux-stable clone, check out v" v " before git am or b4 am."
+		print "Based on " on
+		print "The base-commit below is not a public commit: it is the one that"
+		print "the series'"'"' tooling makes of " made "."
+		print where
 		if (also != "")
-			print "It also applies to, builds and boots on: v" also "."
+			print "Also checked on " also "."
 		print ""
 	}
 	/^$/ { hdr = 1 }
 	{ print }' "$cover" >"$cover.new"
 mv "$cover.new" "$cover"
+fi
 
+# b4's cover letter commit is empty: git format-patch names it a
+# prerequisite with the patch id of nothing.
+sed -i '/^prerequisite-patch-id: 0\{40\}$/d' "$tmp"/patches/*.patch
 ls "$tmp/patches" | grep -v '^0000-cover-letter.patch$' >"$tmp/series"
 # The generated mirrors, for readers of the 5.10 series (the top level).
 gen="Generated by make export (scripts/export.sh) from the series; do not edit."
-if [ "$s" = . ] && [ -n "$(g diff --name-only base series -- MAINTAINERS)" ]; then
+if [ "$s" = . ] && [ -n "$(g diff --name-only "$from" "$tip" -- MAINTAINERS)" ]; then
 	{ echo "# $gen"; echo "# The MAINTAINERS hunk of the series (git apply reads past these lines)."
-	  g diff --no-color base series -- MAINTAINERS; } >"$tmp/MAINTAINERS.snippet"
+	  g diff --no-color "$from" "$tip" -- MAINTAINERS; } >"$tmp/MAINTAINERS.snippet"
 fi
-[ "$s" != . ] || for f in $(g diff --name-only --diff-filter=AM base series -- tools/testing/selftests); do
+[ "$s" != . ] || for f in $(g diff --name-only --diff-filter=AM "$from" "$tip" -- tools/testing/selftests); do
 	r=${f#tools/testing/selftests/}
 	mkdir -p "$tmp/selftests/$(dirname "$r")"
-	g show "series:$f" >"$tmp/selftests/$r"
+	g show "$tip:$f" >"$tmp/selftests/$r"
 done
 [ -z "$(ls "$tmp/selftests")" ] || printf '%s\n%s\n' "$gen" \
 	"The kselftest files as the series leaves them under tools/testing/selftests/." >"$tmp/selftests/README"
 
+# The backports of the series (targets: backport lines), from the commits
+# cherry-pick made on each of their trees, into DIR/Mm.y/.
+write_backports() {
+	backports "$s" | while read -r t _; do
+		[ "$mode" = check ] || "$REPO/scripts/apply.sh" "$t" >/dev/null
+		note=$(rows backport | awk -v t="$t" -v s="$s" '$1 == t && $2 == s { $1 = $2 = ""; sub(/^ +/, ""); print }')
+		y=$(version_of "$t" | cut -d. -f1,2).y bt=$(tree_of "$t")
+		mkdir -p "$1/$y"
+		git -C "$bt" -c core.abbrev=12 -c diff.noprefix=false -c diff.mnemonicPrefix=false -c diff.algorithm=myers \
+			format-patch -q --zero-commit --no-signature --subject-prefix="PATCH $y" -o "$1/$y" \
+			"$(from_of "$s")..$(tip_of "$s")"
+		echo "[ $y: $note ]" | fold -s -w 72 | sed 's/ $//' >"$tmp/note"
+		for f in "$1/$y"/*.patch; do
+			awk -v notef="$tmp/note" '
+				!body && /^$/ { body = 1; print; print "[ Upstream commit MAINLINE-COMMIT-ID: a placeholder until it is merged ]"; print ""; next }
+				body == 1 && /^\(cherry picked from commit [0-9a-f]*\)$/ { next }
+				body == 1 && /^Signed-off-by: / && !done { while ((getline l < notef) > 0) print l; done = 1 }
+				body == 1 && /^---$/ { body = 2 }
+				{ print }' "$f" >"$f.new"
+			mv "$f.new" "$f"
+		done
+	done
+}
 if [ "$mode" = check ]; then
+	write_backports "$tmp/backports"
+	for y in $(ls "$tmp/backports" 2>/dev/null); do
+		d1=$(diff -rq "$tmp/backports/$y" "$dir/$y" 2>&1 | head -n 1) || true
+		[ -z "$d1" ] || die "$y/ of $(label "$s") is not what make export produces: $d1"
+	done
 	for f in series MAINTAINERS.snippet; do
 		[ -e "$tmp/$f" ] || [ -e "$dir/$f" ] || continue
 		cmp -s "$tmp/$f" "$dir/$f" || die "${dir#"$REPO"/}/$f is not what make export produces"
@@ -88,7 +150,12 @@ if [ "$mode" = check ]; then
 	exit 0
 fi
 rm -rf "$dir/patches" "$dir/selftests" "$dir/MAINTAINERS.snippet"
-for f in patches selftests series MAINTAINERS.snippet; do
+for f in patches selftests series MAINTAINERS.snippet b4-cover; do
 	[ ! -e "$tmp/$f" ] || [ -z "$(ls "$tmp/$f")" ] || cp -r "$tmp/$f" "$dir/"
 done
-echo "export: wrote $(wc -l <"$dir/series") patches + cover letter of $(label "$s") from $tree"
+write_backports "$tmp/backports"
+for y in $(ls "$tmp/backports" 2>/dev/null); do
+	rm -rf "${dir:?}/$y" && cp -r "$tmp/backports/$y" "$dir/"
+	echo "export: wrote the $y backport of $(label "$s"): $(ls "$dir/$y" | paste -sd' ' -)"
+done
+echo "export: wrote $(wc -l <"$dir/series") patches of $(label "$s") from $tree"

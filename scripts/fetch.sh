@@ -1,8 +1,10 @@
 #!/bin/sh
 # Make the base of a target: a git repository ($CACHE/TARGET/base, branch
 # "base", deterministic commit) of
-#  - a declared target: the orig tarball of its Debian `linux` source
+#  - a fetched target: the orig tarball of its Debian `linux` source
 #    package, downloaded with apt-get and checked against its sha256;
+#  - a derived target: the base of the target it is made from, with the
+#    files moved as its `move` lines say (git mv);
 #  - ksrc: a copy of the user's tree KSRC, which is never written. It is
 #    compared with the declared targets of its series, file by file where
 #    the series touches them, and the one it matches is named.
@@ -29,7 +31,7 @@ if [ "$t" = ksrc ]; then
 	files=$(awk '/^diff --git a\// { print substr($3, 3) }' $ps | sort -u)
 	match=
 	for d in $(targets "$s"); do
-		[ "$d" != ksrc ] && [ -d "$(base_of "$d")" ] || continue
+		[ "$d" != ksrc ] && [ -d "$(base_of "$d")" ] && [ "$(kind "$d")" = fetched ] || continue
 		same=1
 		for f in $files; do
 			if [ -e "$(base_of "$d")/$f" ] || [ -e "$base.tmp/$f" ]; then
@@ -44,8 +46,20 @@ if [ "$t" = ksrc ]; then
 		echo "fetch: ksrc: matches no declared target of $(label "$s") in the files it touches; git am will tell whether it applies"
 	fi
 	msg="Linux $(ksrc_version) (KSRC)" body=
+elif [ "$(kind "$t")" = derived ]; then
+	from=$(dcol "$t" 2)
+	"$REPO/scripts/fetch.sh" "$from"
+	echo "fetch: $t: $(dcol "$t" 3)"
+	# Hard links: a base is never written, and mv only renames.
+	(cd "$(base_of "$from")" && find . -mindepth 1 -maxdepth 1 ! -name .git -exec cp -al {} "$base.tmp/" \;)
+	rows move | awk -v t="$t" '$1 == t { print $2, $3 }' | while read -r old new; do
+		[ -f "$base.tmp/$old" ] || die "$t: cannot move $old: $from has no such file"
+		mkdir -p "$base.tmp/$(dirname "$new")"
+		mv "$base.tmp/$old" "$base.tmp/$new"
+	done
+	msg="$(dcol "$t" 3)" body="Target $t of targets: the base of $from with files moved."
 else
-	v=$t deb=$(field "$t" 2) suite=$(field "$t" 3) sha=$(field "$t" 5)
+	v=$t deb=$(fcol "$t" 3) suite=$(fcol "$t" 4) sha=$(fcol "$t" 5)
 	tarball=$CACHE/dl/linux_$v.orig.tar.xz
 	if [ ! -f "$tarball" ]; then
 		echo "fetch: $t: apt-get source --download-only linux=$deb ($suite)"

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Write the .config of configuration NAME of TARGET's series into OBJ:
-# allnoconfig + configs/base.config + SERIES/configs/NAME.config, or, with
+# allnoconfig + configs/base.config + NAME.config of the last series the
+# target takes (scripts/lib.sh: cfgdir), or, with
 # KCONFIG set, the user's own config + NAME.config (which turns on the
 # series' switch and what it needs). Every fragment line must take effect;
 # with PARTIAL=1 (the bisect steps before the patch that adds a symbol) a
@@ -12,7 +13,7 @@ set -eu
 . "$(dirname "$0")/lib.sh"
 t=$1 name=$2 obj=$3
 tree=$(tree_of "$t")
-frag=$(sdir "$(series_of "$t")")/configs/$name.config
+frag=$(cfgdir "$(top_series "$t")")/$name.config
 [ -f "$frag" ] || die "no ${frag#"$REPO"/}"
 if [ -n "${KCONFIG:-}" ]; then
 	[ -f "$KCONFIG" ] || die "KCONFIG=$KCONFIG is not a file"

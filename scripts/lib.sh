@@ -38,50 +38,114 @@ die() {
 	exit 1
 }
 
-# Targets (see the file `targets`): one line per declared base,
-# "version debian suite series sha256".
-declared() {
-	grep -v '^[[:space:]]*\(#\|$\)' "$REPO/targets"
+# The file `targets`: its lines of one kind ("fetched", "derived", "move",
+# "series"), without the kind word.
+rows() {
+	awk -v k="$1" '$1 == k { $1 = ""; sub(/^ /, ""); print }' "$REPO/targets"
 }
+
+# A series (its folder: . or upstream ...) and its columns: primary target,
+# the series it goes after, model mode, the KSRC versions it takes, targets.
+all_series() {
+	rows series | awk '{ print $1 }'
+}
+scol() {
+	rows series | awk -v s="$1" -v n="$2" '$1 == s { print $n; f = 1 } END { exit !f }' ||
+		die "no series $1 in targets"
+}
+primary() { scol "$1" 2; }
+after() { scol "$1" 3 | grep -vx -- -; }
+model_of() { scol "$1" 4; }
 
 # targets [SERIES]: the names of the targets (of SERIES), primary first,
-# then "ksrc" if KSRC is set (and belongs to SERIES).
+# then "ksrc" if KSRC is set (and takes SERIES).
 targets() {
-	declared | awk -v s="${1:-}" 's == "" || $4 == s { print $1 }'
-	[ -z "${KSRC:-}" ] || [ -z "${1:-}" ] || [ "$(series_of ksrc)" = "$1" ] || return 0
-	[ -z "${KSRC:-}" ] || echo ksrc
+	for _s in ${1:-$(all_series)}; do
+		primary "$_s"
+		rows series | awk -v s="$_s" '$1 == s { for (i = 6; i <= NF; i++) { sub(/:.*/, "", $i); print $i } }'
+	done | awk '!seen[$0]++'
+	[ -n "${KSRC:-}" ] || return 0
+	[ -z "${1:-}" ] || ksrc_series | grep -qx -- "$1" || return 0
+	echo ksrc
 }
 
-# field TARGET N: column N of TARGET (1 version, 2 debian, 3 suite,
-# 4 series, 5 sha256).
-field() {
-	declared | awk -v t="$1" -v n="$2" '$1 == t { print $n; f = 1 } END { exit !f }' ||
-		die "no target $1 in targets"
+# how TARGET SERIES: am or pick (the primary: am).
+how() {
+	if [ "$1" = ksrc ]; then
+		_h=pick
+		[ "$(scol "$2" 5)" = "$(ksrc_version | cut -d. -f1,2)" ] && _h=am
+		echo "$_h"
+		return
+	fi
+	[ "$(primary "$2")" != "$1" ] || { echo am; return; }
+	rows series | awk -v s="$2" -v t="$1" '$1 == s { for (i = 6; i <= NF; i++) if (index($i, t ":") == 1) { sub(/^[^:]*:/, "", $i); print $i } }'
 }
 
-# The series folders, in the order of targets; the primary target of one.
-all_series() {
-	declared | awk '!seen[$4]++ { print $4 }'
+# series_of TARGET: the series TARGET takes, in the order they apply.
+series_of() {
+	for _s in $(all_series); do
+		! targets "$_s" | grep -qx -- "$1" || echo "$_s"
+	done
 }
-primary() {
-	declared | awk -v s="$1" '$4 == s { print $1; exit }'
+top_series() { series_of "$1" | tail -n 1; }
+
+# kind TARGET: fetched or derived (ksrc: ksrc); build_kind TARGET: image, kvm
+# or none; version TARGET: the Linux version, empty for a derived target.
+kind() {
+	[ "$1" != ksrc ] || { echo ksrc; return; }
+	rows fetched | awk -v t="$1" '$1 == t { print "fetched" }'
+	rows derived | awk -v t="$1" '$1 == t { print "derived" }'
+}
+build_kind() {
+	case $(kind "$1") in
+	fetched) fcol "$1" 2 ;;
+	derived) echo none ;;
+	ksrc) if [ "$(how ksrc "$(top_series ksrc)")" = am ]; then echo image; else echo kvm; fi ;;
+	*) die "no target $1 in targets" ;;
+	esac
+}
+# building KIND [SERIES]: the targets (of SERIES) whose build is KIND.
+building() {
+	for _t in $(targets "${2:-}"); do
+		[ "$(build_kind "$_t")" != "$1" ] || echo "$_t"
+	done
+}
+version_of() {
+	case $(kind "$1") in
+	fetched) echo "$1" ;;
+	ksrc) ksrc_version ;;
+	esac
+}
+# fcol TARGET N: column N of a fetched target (2 build, 3 Debian
+# version, 4 suite, 5 sha256); dcol TARGET N: 2 from, 3 (and on) description.
+fcol() {
+	rows fetched | awk -v t="$1" -v n="$2" '$1 == t { print $n; f = 1 } END { exit !f }' ||
+		die "no fetched target $1 in targets"
+}
+dcol() {
+	rows derived | awk -v t="$1" -v n="$2" '$1 == t { if (n == 3) { $1 = $2 = ""; sub(/^ +/, ""); print } else print $n }'
 }
 
-# KSRC's version (from its Makefile) and the series of the targets with
-# the same major.minor version.
+# The refs of a series in a target's applied tree: it goes from its base
+# (branch base, or the tip of the series it goes after) to s/SLUG.
+from_of() {
+	_a=$(after "$1" || true)
+	if [ -n "$_a" ]; then echo "s/$(slug "$_a")"; else echo base; fi
+}
+tip_of() { echo "s/$(slug "$1")"; }
+
+# KSRC's version (from its Makefile) and the series KSRC takes: those of
+# its major.minor, or those from a version on (6.1+) that it reaches,
+# each with the series it goes after.
 ksrc_version() {
 	awk '/^VERSION =/ { v = $3 } /^PATCHLEVEL =/ { p = $3 } /^SUBLEVEL =/ { s = $3 }
 		END { print v "." p "." s }' "$KSRC/Makefile"
 }
 ksrc_series() {
 	_mm=$(ksrc_version | cut -d. -f1,2)
-	declared | awk -v m="$_mm" 'index($1, m ".") == 1 { print $4; exit }'
-}
-series_of() {
-	if [ "$1" = ksrc ]; then ksrc_series; else field "$1" 4; fi
-}
-version_of() {
-	if [ "$1" = ksrc ]; then ksrc_version; else echo "$1"; fi
+	rows series | awk -v m="$_mm" '
+		function num(v) { split(v, a, "."); return a[1] * 1000 + a[2] }
+		$5 == m || ($5 ~ /\+$/ && num(m) >= num(substr($5, 1, length($5) - 1))) { print $1 }'
 }
 
 # Bad input is refused before anything is done.
@@ -119,17 +183,36 @@ cover_of() {
 	echo "$(sdir "$1")/patches/0000-cover-letter.patch"
 }
 
-# configs SERIES: the names of its kernel configurations (SERIES/configs/
-# NAME.config, each applied over allnoconfig + configs/base.config);
+# backports SERIES: "TARGET FOLDER" for each backport of SERIES (targets:
+# the backport lines), FOLDER being where its mails are.
+backports() {
+	rows backport | awk -v s="$1" '$2 == s { print $1 }' | while read -r _t; do
+		echo "$_t $(sdir "$1")/$(version_of "$_t" | cut -d. -f1,2).y"
+	done
+}
+
+# cfgdir SERIES: the folder of its kernel configurations (SERIES/configs,
+# or those of the series it goes after); configs SERIES: their names (each
+# NAME.config is applied over allnoconfig + configs/base.config);
 # pci-kvm-m is the one that is built for users and booted.
+cfgdir() {
+	if [ -d "$(sdir "$1")/configs" ]; then
+		echo "$(sdir "$1")/configs"
+	elif _a=$(after "$1"); then
+		cfgdir "$_a"
+	else
+		die "$(label "$1") has no configs/, nor has a series it goes after"
+	fi
+}
 configs() {
-	for _f in "$(sdir "$1")"/configs/*.config; do
+	for _f in "$(cfgdir "$1")"/*.config; do
 		_n=$(basename "$_f" .config)
 		[ "$_n" = base ] || echo "$_n"
 	done
 }
 
-# aptsrc SUITE PACKAGE=VERSION DIR WHERE: download a Debian source package into
+# aptsrc SUITE PACKAGE=VERSION DIR WHERE: download the tarballs (not the .dsc:
+# the mirror does not serve every one) of a Debian source package into
 # DIR with apt-get, from SUITE on the machine's own mirror (the URI of its
 # apt sources that ends in /debian, or /debian-security for a -security
 # suite), through a private apt configuration in CACHE: the machine's apt
@@ -149,7 +232,7 @@ aptsrc() {
 	set -- -q -o Dir::Etc::SourceList="$_a/sources.list" -o Dir::Etc::SourceParts=/dev/null \
 		-o Dir::State::Lists="$_a/lists" -o Dir::Cache="$_a/cache" -o APT::Sandbox::User="$(id -un)"
 	apt-get "$@" update >"$_a/log" 2>&1 || die "apt-get update of $_suite on $_uri failed (log $_a/log)"
-	(cd "$_dir" && apt-get "$@" source --download-only "$_pkg") >>"$_a/log" 2>&1 && return 0
+	(cd "$_dir" && apt-get "$@" source --download-only --tar-only "$_pkg") >>"$_a/log" 2>&1 && return 0
 	if grep -q 'Can not find version\|Unable to find a source package\|404' "$_a/log"; then
 		die "the mirror ($_uri, $_suite) no longer serves $_pkg: update the pin in $_where"
 	fi

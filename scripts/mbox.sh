@@ -1,6 +1,7 @@
 #!/bin/sh
 # Write the series as ONE threaded mbox: the cover letter first, then the
-# patches in `series` order, each In-Reply-To/References the cover letter.
+# patches in `series` order, each In-Reply-To/References the cover letter
+# (a series of one patch has no cover letter: the patch is the thread).
 # Every mail is To: the lists and Cc: the people that the patched tree's
 # get_maintainer.pl names for the series (the union over its patches).
 # Message-Ids come from the content (date of the mail, index, sha256 of the
@@ -10,11 +11,14 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 s=$1 out=${2:-$REPO/out/$(slug "$1").mbox}
+[ ! -f "$(sdir "$s")/b4-cover" ] ||
+	die "$(label "$s") is sent with b4: make tree SERIES=$s, then b4 send in $(sdir "$s")/tree (b4 send -o DIR writes the mails)"
 "$REPO/scripts/prepare.sh" "$(primary "$s")" >/dev/null
 tree=$(tree_of "$(primary "$s")")
 cover=$(cover_of "$s")
-[ -f "$cover" ] || die "no ${cover#"$REPO"/} (run make export)"
 patches=$(patches "$s")
+[ -f "$cover" ] || [ "$(echo "$patches" | wc -l)" = 1 ] || die "no ${cover#"$REPO"/} (run make export)"
+[ -f "$cover" ] || cover=
 # shellcheck disable=SC2086
 to=$("$REPO/scripts/maintainers.sh" "$tree" lists $patches)
 # shellcheck disable=SC2086
@@ -31,15 +35,17 @@ msgid() {
 addrs() { printf '%s: %s\n' "$1" "$(printf '%s\n' "$2" | sed '$!s/$/,/' | paste -sd' ')"; }
 
 # shellcheck disable=SC2086
-coverid=$(cat "$cover" $patches | sha256sum | msgid "$cover" 0)
+coverid=$(cat $cover $patches | sha256sum | msgid ${cover:-$patches} 0)
 mkdir -p "$(dirname "$out")"
 : >"$out.tmp"
-n=0
-for f in "$cover" $patches; do
+n=${cover:+0}
+n=${n:-1}
+# shellcheck disable=SC2086
+for f in $cover $patches; do
 	head -n 1 "$f" | grep -q '^From ' || die "$f does not start with a From line"
 	! tail -n +2 "$f" | grep -q '^From ' ||
 		die "$f has a body line starting with 'From ' (mbox would split there); reword it"
-	if [ "$n" = 0 ]; then id=$coverid; else id=$(sha256sum <"$f" | msgid "$f" "$n"); fi
+	if [ "$f" = "${cover:-$patches}" ]; then id=$coverid; else id=$(sha256sum <"$f" | msgid "$f" "$n"); fi
 	{
 		# headers unfolded, as git send-email sends them (b4 0.12 fails
 		# on the folded From: that format-patch writes for long names)
@@ -47,13 +53,13 @@ for f in "$cover" $patches; do
 		addrs To "$to"
 		[ -z "$cc" ] || addrs Cc "$cc"
 		echo "Message-Id: $id"
-		[ "$n" = 0 ] || printf 'In-Reply-To: %s\nReferences: %s\n' "$coverid" "$coverid"
+		[ "$id" = "$coverid" ] || printf 'In-Reply-To: %s\nReferences: %s\n' "$coverid" "$coverid"
 		sed -n '/^$/,$p' "$f"
 		echo
 	} >>"$out.tmp"
 	n=$((n + 1))
 done
 mv "$out.tmp" "$out"
-echo "mbox: wrote $out: cover letter + $((n - 1)) patches, thread $coverid"
+echo "mbox: wrote $out: $(echo "$patches" | wc -l) patches${cover:+ and the cover letter}, thread $coverid"
 echo "mbox: To: $(echo "$to" | paste -sd' ')"
 echo "mbox: Cc: $(echo "$cc" | wc -l) people"
