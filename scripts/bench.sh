@@ -4,6 +4,7 @@
 #     sparse, every build; the apt packages are as the machine has them),
 #     in a temporary folder with no ../shared beside it, as a user's clone
 #     is (the seed check SKIPs there);
+#     and the cache's disk use per target after it;
 #  2. warm `make check`: the same clone and CACHE again;
 #  3. one full build of the minimal pci-kvm-m configuration of the
 #     primary target (bzImage + modules, ccache off), for scale;
@@ -19,6 +20,9 @@ for run in cold warm; do
 	eval "$run=\$(( \$(date +%s) - start ))"
 	echo "bench: $run make check: $(eval echo \$$run) s: $(tail -n 1 "$w/$run.log")"
 	grep '^FAIL\|^SKIP' "$w/$run.log" | sed 's/^/bench:   /' || true
+	[ "$run" = warm ] || for t in $(targets); do
+		echo "bench:   cache of $t after the cold run: $(du -sh "$w/cache/$t" 2>/dev/null | cut -f1)"
+	done
 done
 t=$(primary .)
 "$REPO/scripts/prepare.sh" "$t" >/dev/null

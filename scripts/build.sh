@@ -15,7 +15,7 @@ if [ -n "${KCONFIG:-}" ]; then obj=$(obj_of "$t" kconfig); else obj=$(obj_of "$t
 # same files: then OUT is kept as it is.
 stamp=$( { git -C "$tree" rev-parse 'HEAD^{tree}'; git -C "$tree" status --porcelain
 	cat "$REPO/configs/base.config" "$(cfgdir "$(top_series "$t")")/pci-kvm-m.config" ${KCONFIG:+"$KCONFIG"}
-	s390x-linux-gnu-gcc --version; cat "$CACHE"/sparse/.built-* "$0" "$REPO/scripts/lib.sh" "$REPO/scripts/kconfig.sh" \
+	s390x-linux-gnu-gcc --version; basename "$CACHE"/sparse/.built-*; cat "$0" "$REPO/scripts/lib.sh" "$REPO/scripts/kconfig.sh" \
 		"$REPO/scripts/build-selftest.sh"; } |
 	sha256sum | cut -d' ' -f1)
 if [ "$(cat "$out/.stamp" 2>/dev/null)" = "$stamp" ]; then

@@ -2,8 +2,9 @@
 # `make check`: the host tools, then every check of checks/ in order, each
 # printed as one line PASS/FAIL/SKIP with its last line (the whole output
 # is in $CACHE/logs/NAME.log; the end of it is shown on failure), then the
-# summary "N passed, N failed[, N skipped]". A check numbered below 20
-# makes the trees the others need: when it fails, the run stops there.
+# summary "N passed, N failed[, N skipped]". The checks need the trees
+# that git-am makes: when it fails, the run stops there, and the checks
+# that did not run are named.
 set -eu
 . "$(dirname "$0")/lib.sh"
 logs=$CACHE/logs
@@ -29,7 +30,11 @@ for c in "$REPO"/checks/[0-9]*; do
 	"$SKIP") skip=$((skip + 1)); echo "SKIP $name ($t): $last" ;;
 	*) fail=$((fail + 1)); echo "FAIL $name ($t), exit $rc; end of $logs/$name.log:"
 	   tail -n 15 "$logs/$name.log" | sed 's/^/    /'
-	   case $(basename "$c") in [01]*) summary; exit 1 ;; esac ;;
+	   if [ "$name" = git-am ]; then
+		echo "not run (they need the trees git-am makes): $(ls "$REPO"/checks | sed -n '/-git-am$/,$p' | sed '1d; s/^[0-9]*-//' | paste -sd' ' -)"
+		summary
+		exit 1
+	   fi ;;
 	esac
 done
 summary
