@@ -32,4 +32,4 @@ CCACHE_DISABLE=1 kmake "$(tree_of "$t")" "$w/obj" bzImage modules >/dev/null 2>&
 full=$(( $(date +%s) - start ))
 echo "bench: one full minimal build ($t pci-kvm-m, -j$JOBS, no ccache): $full s"
 echo "bench: cold make check = $(awk -v a="$cold" -v b="$full" 'BEGIN { printf "%.1f", a / b }') full builds; warm = $(awk -v a="$warm" -v b="$full" 'BEGIN { printf "%.2f", a / b }')"
-BASE=$(base_of "$t") "$REPO/tests/model/bench.sh" "$(tree_of "$t")" "${SEED:-$REPO/../shared/seed}"
+RECORDS=$(records .) BASE=$(base_of "$t") "$REPO/tests/model/bench.sh" "$(tree_of "$t")" "${SEED:-$REPO/../shared/seed}"

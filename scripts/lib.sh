@@ -55,7 +55,11 @@ scol() {
 }
 primary() { scol "$1" 2; }
 after() { scol "$1" 3 | grep -vx -- -; }
-model_of() { scol "$1" 4; }
+# model_of SERIES: its model mode; model_has SERIES FLAG: the flag is set
+model_of() { scol "$1" 4 | cut -d, -f1; }
+model_has() { scol "$1" 4 | tr , '\n' | sed 1d | grep -qx -- "$2"; }
+# records SERIES: yes if the series must write the kvm-trace records
+records() { if model_has "$1" records; then echo yes; else echo no; fi; }
 
 # targets [SERIES]: the names of the targets (of SERIES), primary first,
 # then "ksrc" if KSRC is set (and takes SERIES).

@@ -18,7 +18,7 @@ VG_CYCLES=${VG_CYCLES:-100}
 workdir "$MODE"
 "$HERE/prepare.sh" "$MODE" "$TREE" "$W/src"
 REC=$(records_flag)
-[ -n "$REC" ] || echo "SKIP records: the tree emits no \"aen:\" kvm-trace records yet; record assertions off"
+[ -n "$REC" ] || echo "model: records: the series writes no aen: records (RECORDS=no): record assertions off"
 build asan
 build plain
 rc=0

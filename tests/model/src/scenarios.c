@@ -630,7 +630,7 @@ int main(int argc, char **argv)
 	}
 	get_nr();
 	printf("model: module %s/kvm.so, ZPCI_NR_DEVICES=%d, records %s\n", model_mod_dir, NR,
-	       model_records > 0 ? "asserted" : "not asserted (the tree emits no aen: records)");
+	       model_records > 0 ? "asserted" : "not asserted (RECORDS=no: the series writes none)");
 	for (; i < argc; i++)
 		for (size_t k = 0; k < NSCEN; k++) {
 			const struct scenario *s = &scenarios[k];
