@@ -1,7 +1,18 @@
-# sourced by run.sh, run-seed.sh, bench.sh (POSIX sh)
+# sourced by every script here (POSIX sh): paths, exit statuses, helpers
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=${REPO:-$(cd "$HERE/../.." && pwd)}
 NR=${NR:-128}
+. "$HERE/exit-status"
+
+# an error: one line on stderr, exit FAIL; a usage error: exit USAGE
+die() {
+	echo "$*" >&2
+	exit "$FAIL"
+}
+usage() {
+	echo "usage: $*" >&2
+	exit "$USAGE"
+}
 
 # a private work directory (build outside the repo), removed on exit
 workdir() {
@@ -17,7 +28,8 @@ workdir() {
 # build SRC into $W/$1 (asan|plain)
 build() {
 	echo "model: building the $1 build (NR=$NR)"
-	make -s ${JOBS:+-j"$JOBS"} -f "$HERE/Makefile" SRC="$W/src" B="$W/$1" SAN="$1" NR="$NR"
+	make -s ${JOBS:+-j"$JOBS"} -f "$HERE/Makefile" SRC="$W/src" B="$W/$1" SAN="$1" NR="$NR" ||
+		die "model: the $1 build failed (above)"
 }
 
 records_flag() {

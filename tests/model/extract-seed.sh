@@ -1,15 +1,16 @@
 #!/bin/sh
 # extract-seed.sh SEEDDIR OUTDIR
 # Reconstructs the seed's arch/s390/kvm/pci.c and pci.h from the diff hunks
-# of the seed posting, and saves its interrupt.c / kvm-s390.c hunks as
-# patches. pci.c: the added lines plus the #include context; the
+# of the seed posting, and saves its interrupt.c / kvm-s390.c / pci_insn.h
+# hunks as patches. pci.c: the added lines plus the #include context; the
 # pre-existing functions of an earlier seed patch (only visible as hunk
 # context) are omitted. Nothing of the seed is kept in the repository.
 set -eu
-SEEDDIR=${1:?usage: extract-seed.sh SEEDDIR OUTDIR}
-OUT=${2:?usage: extract-seed.sh SEEDDIR OUTDIR}
-post=$(grep -l '^Subject: \[PATCH v2 15/30\] KVM: s390: pci: do initial setup for AEN' "$SEEDDIR"/*.txt | head -n 1)
-[ -n "$post" ] || { echo "extract-seed: no seed posting in $SEEDDIR" >&2; exit 1; }
+. "$(dirname "$0")/common.sh"
+[ $# = 2 ] || usage "extract-seed.sh SEEDDIR OUTDIR"
+SEEDDIR=$1 OUT=$2
+post=$(grep -l '^Subject: \[PATCH v2 15/30\] KVM: s390: pci: do initial setup for AEN' "$SEEDDIR"/*.txt 2>/dev/null | head -n 1)
+[ -n "$post" ] || die "extract-seed: no seed posting (v2 15/30) in $SEEDDIR"
 echo "extract-seed: $post -> $OUT"
 mkdir -p "$OUT"
 awk -v out="$OUT" '
@@ -21,6 +22,7 @@ function flush() { if (f != "") close(f) }
 	else if (sec == "arch/s390/kvm/pci.h") f = out "/pci.h";
 	else if (sec == "arch/s390/kvm/interrupt.c") { f = out "/interrupt.c.diff"; print > f }
 	else if (sec == "arch/s390/kvm/kvm-s390.c") { f = out "/kvm-s390.c.diff"; print > f }
+	else if (sec == "arch/s390/include/asm/pci_insn.h") { f = out "/pci_insn.h.diff"; print > f }
 	next }
 /^-- $/ { flush(); sec = ""; f = ""; next }
 sec == "" || f == "" { next }
@@ -29,7 +31,7 @@ f ~ /\.diff$/ { print > f; next }
 /^\+/ { print substr($0, 2) > f; next }
 /^ #include/ && sec ~ /pci\.c$/ { print substr($0, 2) > f; next }
 ' "$post"
-for x in pci.c pci.h interrupt.c.diff kvm-s390.c.diff; do
-	[ -s "$OUT/$x" ] || { echo "extract-seed: $x not found in $post" >&2; exit 1; }
+for x in pci.c pci.h interrupt.c.diff kvm-s390.c.diff pci_insn.h.diff; do
+	[ -s "$OUT/$x" ] || die "extract-seed: $x not found in $post"
 	echo "extract-seed: $x: $(wc -l < "$OUT/$x") lines"
 done

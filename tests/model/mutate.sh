@@ -3,11 +3,13 @@
 # a time, to build-dir copies, never to TREE) to the series' pci.c and
 # interrupt.c and requires that the model names each one. A mutation
 # whose pattern is not in the code is a failure too: the list moves with
-# the code. Exit 0 if every mutation applied and was caught.
+# the code; so is one the README's table of failure tags does not name. Exits PASS if every mutation applied and was caught, FAIL
+# otherwise (exit-status).
 set -eu
 . "$(dirname "$0")/common.sh"
 TREE=${1:-${TREE:-}}
-[ -n "$TREE" ] && [ -f "$TREE/arch/s390/kvm/pci.c" ] || { echo "mutate: no pci.c in '${TREE}'" >&2; exit 1; }
+[ -n "$TREE" ] || usage "mutate.sh TREE"
+[ -f "$TREE/arch/s390/kvm/pci.c" ] || die "mutate: $TREE/arch/s390/kvm/pci.c does not exist (series not applied)"
 workdir mutate
 "$HERE/prepare.sh" series "$TREE" "$W/src" >/dev/null
 caught=0 missed=0 total=0
@@ -15,6 +17,11 @@ caught=0 missed=0 total=0
 mutant() {
 	m=$W/m-$1
 	total=$((total + 1))
+	if ! grep "^| \`$5\` |" "$HERE/README.md" | grep -q "\`$1\`"; then
+		echo "MISS $1: the README's table of failure tags does not name it in the row of $5"
+		missed=$((missed + 1))
+		return
+	fi
 	cp -r "$W/src" "$m"
 	sed -i "$3" "$m/$2"
 	if cmp -s "$W/src/$2" "$m/$2"; then
@@ -51,4 +58,4 @@ mutant GATE-machine-type-let-through pci.c '/case 0x2964:/d' machine-2964 GATE
 mutant FATAL-aen-failure-fails-load interrupt-gib.c 's/^\t\tkvm_s390_pci_aen_init(nisc);/\t\tif (kvm_s390_pci_aen_init(nisc) \&\& (rc = -EIO)) goto out_unreg_gal;/' inject FATAL
 mutant REUSE-size-check-dropped pci.c 's/if (faal != nr) {/if (0) {/' reuse-nr REUSE
 echo "mutate: $caught of $total mutants caught, $missed missed"
-[ "$missed" = 0 ]
+[ "$missed" = 0 ] || exit "$FAIL"

@@ -4,13 +4,23 @@
 #                                     functions of its pci.c, verbatim; the address model
 #                                     from TREE's arch/s390/include/asm/page.h
 # prepare.sh seed SEEDDIR SRCDIR    - the seed's, reconstructed from its posting,
-#                                     its interrupt.c/kvm-s390.c hunks applied to the base
-# Writes SRCDIR/{pci.c or pci-aen.c,pci.h,interrupt-gib.c,kvm-s390-init.c,mode,records,address}.
+#                                     its interrupt.c/kvm-s390.c/pci_insn.h hunks applied to the base
+# Writes SRCDIR/{pci.c or pci-aen.c,pci.h,interrupt-gib.c,kvm-s390-init.c,kernel-defs.h,mode,records,address}.
 set -eu
-MODE=${1:?usage: prepare.sh series|upstream|seed TREE|SEEDDIR SRCDIR}
-FROM=${2:?}
-SRC=${3:?}
-HERE=$(cd "$(dirname "$0")" && pwd)
+. "$(dirname "$0")/common.sh"
+[ $# = 3 ] || usage "prepare.sh series|upstream|seed TREE|SEEDDIR SRCDIR"
+MODE=$1 FROM=$2 SRC=$3
+# Whether the series must write the kvm-trace records is declared (the
+# model column of targets, passed by the checks as RECORDS), not guessed.
+case $MODE in
+seed) records=no ;;
+series | upstream) records=${RECORDS:-} ;;
+*) usage "prepare.sh series|upstream|seed TREE|SEEDDIR SRCDIR (not $MODE)" ;;
+esac
+case $records in
+yes | no) ;;
+*) usage "RECORDS=yes|no ...: must the series write the aen: records? (targets declares it; not '$records')" ;;
+esac
 rm -rf "$SRC"
 mkdir -p "$SRC"
 case $MODE in
@@ -19,27 +29,42 @@ series|upstream)
 	files="pci.c pci.h" aen=
 	[ "$MODE" = series ] || files=pci.h aen=aen
 	for f in $files; do
-		[ -f "$K/$f" ] || { echo "prepare: $K/$f does not exist"; exit 1; }
+		[ -f "$K/$f" ] || die "prepare: $K/$f does not exist"
 		cp "$K/$f" "$SRC/$f"
-		cmp "$K/$f" "$SRC/$f"
+		cmp "$K/$f" "$SRC/$f" || die "prepare: $SRC/$f is not a byte-identical copy of $K/$f"
 		echo "prepare: $K/$f -> $SRC/$f (identical)"
 	done
 	"$HERE/extract-lifecycle.sh" "$K" "$SRC" ${aen:+"$aen"}
 	;;
 seed)
+	[ -n "${BASE:-}" ] || usage "BASE=GITDIR prepare.sh seed ...: BASE is the base git repository of the primary target (checks/ set it)"
 	"$HERE/extract-seed.sh" "$FROM" "$SRC"
-	: "${BASE:?BASE: the base git repository of the primary target (checks/ set it)}"
 	mkdir -p "$SRC/base/arch/s390/kvm"
+	git -C "$BASE" archive base arch/s390/include/asm | tar -x -C "$SRC/base" ||
+		die "prepare: no branch base with arch/s390/include/asm in $BASE"
 	for f in interrupt.c kvm-s390.c; do
 		git -C "$BASE" show "base:arch/s390/kvm/$f" >"$SRC/base/arch/s390/kvm/$f" ||
-			{ echo "prepare: no branch base in $BASE"; exit 1; }
+			die "prepare: no arch/s390/kvm/$f on branch base in $BASE"
+	done
+	# The posting is the seed's patch 15; the model needs the header
+	# changes of its patches 01-04 and 07 (facility bits, SIC controls) as
+	# well: the 5.10 series carries them, in its patches before the first
+	# that touches arch/s390/kvm/.
+	while read -r p; do
+		! grep -q '^diff --git a/arch/s390/kvm/' "$REPO/patches/$p" || break
+		hunks=$(awk '/^diff --git / { on = index($3, "a/arch/s390/include/") == 1 } on' "$REPO/patches/$p")
+		[ -n "$hunks" ] || continue
+		echo "prepare: base headers, with those of the series' $p"
+		printf '%s\n' "$hunks" | patch -s -p1 -d "$SRC/base" --no-backup-if-mismatch ||
+			die "prepare: the header hunks of the series' $p do not apply to $BASE"
+	done < "$REPO/series"
+	for f in kvm/interrupt.c kvm/kvm-s390.c include/asm/pci_insn.h; do
 		echo "prepare: base $f from $BASE, seed hunks applied"
-		(cd "$SRC/base" && patch -s -p1 --no-backup-if-mismatch < "$SRC/$f.diff")
+		patch -s -p1 -d "$SRC/base" --no-backup-if-mismatch < "$SRC/${f##*/}.diff" ||
+			die "prepare: the seed's hunks of $f do not apply to $BASE"
 	done
 	"$HERE/extract-lifecycle.sh" "$SRC/base/arch/s390/kvm" "$SRC"
 	;;
-*)
-	echo "prepare: unknown mode $MODE"; exit 2 ;;
 esac
 echo "$MODE" > "$SRC/mode"
 # the address model: xor (physical = virtual ^ 1<<62), or, in mode upstream,
@@ -63,12 +88,5 @@ if [ "$MODE" = upstream ]; then
 	esac
 fi
 echo "$addr" > "$SRC/address"
-# Whether the series must write the kvm-trace records is declared (the
-# model column of targets, passed by the checks as RECORDS), not guessed.
-case $MODE in
-seed) records=no ;;
-*) records=${RECORDS:?RECORDS=yes or no: must the series write the aen: records? (targets declares it)} ;;
-esac
-case $records in yes | no) ;; *) echo "prepare: RECORDS=$records: say yes or no"; exit 1 ;; esac
 echo "$records" > "$SRC/records"
 echo "prepare: mode $MODE, aen: records required: $records"

@@ -1,19 +1,23 @@
 #!/bin/sh
 # run-seed.sh [SEEDDIR] - the same model on the seed's pci.c (reconstructed
 # from the posting in SEEDDIR, default ../shared/seed of the repo). The
-# seed is known bad: exit 0 only if the model FAILS on it and names at
-# least D1, D2, D3 and D6 (DESIGN.md section 4).
+# seed is known bad: exits PASS only if the model FAILS on it and names
+# at least D1, D2, D3 and D6 (README "Failure tags"), FAIL otherwise, SKIP
+# if SEEDDIR has no posting (exit-status).
 set -eu
 . "$(dirname "$0")/common.sh"
 SEEDDIR=${1:-$REPO/../shared/seed}
-[ -d "$SEEDDIR" ] || { echo "model: no seed directory $SEEDDIR (set SEED=/path/to/shared/seed)" >&2; exit 1; }
+if ! ls "$SEEDDIR"/*.txt >/dev/null 2>&1; then
+	echo "seed: SKIP: no seed posting (*.txt) in $SEEDDIR (give SEEDDIR)"
+	exit "$SKIP"
+fi
 CYCLES=${CYCLES:-200}
 workdir seed
 "$HERE/prepare.sh" seed "$SEEDDIR" "$W/src"
 build asan
 echo "model: ASan+UBSan build of the SEED, all scenarios, $CYCLES cycles (failures expected)"
-mrc=0
-ASAN_OPTIONS=exitcode=66:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+mrc=$PASS
+ASAN_OPTIONS=exitcode=$ASAN_ERROR:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	"$W/asan/model" --mod="$W/asan" --cycles="$CYCLES" all > "$W/out.txt" 2>&1 || mrc=$?
 cat "$W/out.txt"
 found=
@@ -23,13 +27,13 @@ for d in D1 D2 D3 D4 D5 D6 D7 D8 D9 D10; do
 	fi
 done
 echo "seed: model exit status $mrc; defects found:${found:- none}"
-ok=0
-[ "$mrc" != 0 ] || { echo "seed: FAIL: the model passed the seed's code: the model is broken"; ok=1; }
+ok=$PASS
+[ "$mrc" != "$PASS" ] || { echo "seed: FAIL: the model passed the seed's code: the model is broken"; ok=$FAIL; }
 for d in D1 D2 D3 D6; do
 	case " $found " in
 	*" $d "*) ;;
-	*) echo "seed: FAIL: $d not detected on the seed"; ok=1 ;;
+	*) echo "seed: FAIL: $d not detected on the seed"; ok=$FAIL ;;
 	esac
 done
-[ $ok = 0 ] && echo "seed: PASS: the model rejects the seed and names${found}"
-exit $ok
+[ "$ok" != "$PASS" ] || echo "seed: PASS: the model rejects the seed and names${found}"
+exit "$ok"

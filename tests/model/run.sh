@@ -1,18 +1,16 @@
 #!/bin/sh
 # run.sh TREE [MODE] - the model on the series' arch/s390/kvm/pci.c from
 # TREE: ASan+UBSan build with every scenario (10,000 cycles), then the
-# plain build of every scenario under valgrind. Exit 0 only if all is
-# clean; 1 if TREE has no pci.c: the series is broken then. MODE is
-# series (5.10, the default) or upstream (6.1 to 7.2: see prepare.sh).
+# plain build of every scenario under valgrind. Exits PASS only if all is
+# clean, FAIL otherwise, and FAIL if TREE has no pci.c: the series is
+# broken then (exit-status). MODE is series (5.10, the default) or
+# upstream (6.1 to 7.2: see prepare.sh).
 set -eu
 . "$(dirname "$0")/common.sh"
 TREE=${1:-${TREE:-}}
 MODE=${2:-series}
-[ -n "$TREE" ] || { echo "usage: run.sh TREE [series|upstream]"; exit 2; }
-if [ ! -f "$TREE/arch/s390/kvm/pci.c" ]; then
-	echo "model: $TREE/arch/s390/kvm/pci.c does not exist (series not applied)" >&2
-	exit 1
-fi
+[ -n "$TREE" ] || usage "run.sh TREE [series|upstream]"
+[ -f "$TREE/arch/s390/kvm/pci.c" ] || die "model: $TREE/arch/s390/kvm/pci.c does not exist (series not applied)"
 CYCLES=${CYCLES:-10000}
 VG_CYCLES=${VG_CYCLES:-100}
 workdir "$MODE"
@@ -21,21 +19,21 @@ REC=$(records_flag)
 [ -n "$REC" ] || echo "model: records: the series writes no aen: records (RECORDS=no): record assertions off"
 build asan
 build plain
-rc=0
+rc=$PASS
 echo "model: ASan+UBSan build, all scenarios, $CYCLES cycles"
-ASAN_OPTIONS=exitcode=66:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	"$W/asan/model" --mod="$W/asan" $REC --cycles="$CYCLES" all || rc=1
+ASAN_OPTIONS=exitcode=$ASAN_ERROR:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	"$W/asan/model" --mod="$W/asan" $REC --cycles="$CYCLES" all || rc=$FAIL
 if command -v valgrind >/dev/null 2>&1; then
 	echo "model: plain build under valgrind, all scenarios, $VG_CYCLES cycles"
-	valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,possible \
-		"$W/plain/model" --mod="$W/plain" $REC --cycles="$VG_CYCLES" all || rc=1
+	valgrind -q --error-exitcode="$VALGRIND_ERROR" --leak-check=full --errors-for-leak-kinds=definite,possible \
+		"$W/plain/model" --mod="$W/plain" $REC --cycles="$VG_CYCLES" all || rc=$FAIL
 else
-	echo "FAIL: valgrind not installed"
-	rc=1
+	echo "model: FAIL: valgrind is not installed: the plain build did not run" >&2
+	rc=$FAIL
 fi
-if [ $rc = 0 ]; then
+if [ "$rc" = "$PASS" ]; then
 	echo "model: PASS on $TREE"
 else
 	echo "model: FAIL on $TREE"
 fi
-exit $rc
+exit "$rc"

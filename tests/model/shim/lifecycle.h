@@ -2,7 +2,8 @@
 /*
  * Services used by the lifecycle code extracted from the tree
  * (kvm_s390_gib_init/destroy of interrupt.c, kvm_arch_init/exit of
- * kvm-s390.c). Not visible to pci.c.
+ * kvm-s390.c). Not visible to pci.c. The kernel types they use (struct
+ * airq_struct, struct css_general_char, ...) are the tree's: kernel-defs.h.
  */
 #ifndef SHIM_LIFECYCLE_H
 #define SHIM_LIFECYCLE_H
@@ -12,17 +13,6 @@
 
 #define GFP_DMA 0x02u
 
-struct hlist_node {
-	struct hlist_node *next, **pprev;
-};
-struct airq_struct {
-	struct hlist_node list;
-	void (*handler)(struct airq_struct *airq, bool floating);
-	u8 *lsi_ptr;
-	u8 lsi_mask;
-	u8 isc;
-	u8 flags;
-};
 int model_register_adapter_interrupt(struct airq_struct *airq, const char *file, int line);
 void model_unregister_adapter_interrupt(struct airq_struct *airq, const char *file, int line);
 #define register_adapter_interrupt(a) model_register_adapter_interrupt((a), __FILE__, __LINE__)
@@ -34,9 +24,6 @@ int model_chsc_sgib(u32 origin, const char *file, int line);
 #define get_zeroed_page(gfp) model_get_zeroed_page((gfp), __FILE__, __LINE__)
 #define free_page(addr) model_free_pages((addr), 0, __FILE__, __LINE__)
 
-struct css_general_char {
-	u32 aiv : 1;
-};
 extern struct css_general_char css_general_characteristics;
 
 struct debug_view {
@@ -76,7 +63,12 @@ struct gmap_notifier {
 void gmap_register_pte_notifier(struct gmap_notifier *nb);
 void gmap_unregister_pte_notifier(struct gmap_notifier *nb);
 
-/* GAL_ISC is compiled into the module: here a module variable (glue.c) */
+/*
+ * GAL_ISC is compiled into the module: here a module variable (glue.c),
+ * which starts as the tree's GAL_ISC (kernel-defs.h), MODEL_GAL_ISC
+ */
+enum { MODEL_GAL_ISC = GAL_ISC };
+#undef GAL_ISC
 extern int model_gal_isc;
 #define GAL_ISC model_gal_isc
 

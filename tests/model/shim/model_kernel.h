@@ -167,4 +167,17 @@ typedef struct spinlock {
 
 struct kvm;
 struct zpci_dev;
+struct tpi_info;		/* in the airq handler of 6.1 and later */
+struct hlist_node {
+	struct hlist_node *next, **pprev;
+};
+
+/*
+ * The tree's own definitions of what the code under test and the model
+ * share (struct zpci_aipb, union zpci_sic_iib, SIC_*, struct sclp_info,
+ * struct airq_iv, struct kvm_s390_gib, ...), verbatim with #line markers:
+ * extract-lifecycle.sh writes it into SRC from the tree being modelled,
+ * and says which. Types only: no service of the tree comes with them.
+ */
+#include "kernel-defs.h"
 #endif

@@ -60,15 +60,11 @@ static void module_gone(const char *when)
 
 	if (model_mod)
 		model_mod->inspect(PH_UNLOADED, 0);
-	if (dlclose(model_handle)) {
-		printf("ERROR: dlclose: %s\n", dlerror());
-		exit(2);
-	}
+	if (dlclose(model_handle))
+		model_harness("dlclose: %s", dlerror());
 	snprintf(path, sizeof(path), "%s/%s", model_mod_dir, cur_so);
-	if (model_mod || dlopen(path, RTLD_NOW | RTLD_NOLOAD)) {
-		printf("ERROR: kvm.so still loaded after dlclose (the model needs a fresh module per load)\n");
-		exit(2);
-	}
+	if (model_mod || dlopen(path, RTLD_NOW | RTLD_NOLOAD))
+		model_harness("kvm.so still loaded after dlclose (the model needs a fresh module per load)");
 	model_handle = NULL;
 	if (model_locks_held())
 		model_fail("LOCK", "%d lock(s) held %s", model_locks_held(), when);
@@ -91,10 +87,8 @@ int model_load(const char *so, int isc)
 	cur_so = so;
 	snprintf(path, sizeof(path), "%s/%s", model_mod_dir, so);
 	model_handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
-	if (!model_handle || !model_mod) {
-		printf("ERROR: dlopen %s: %s\n", path, model_handle ? "module did not register" : dlerror());
-		exit(2);
-	}
+	if (!model_handle || !model_mod)
+		model_harness("dlopen %s: %s", path, model_handle ? "module did not register" : dlerror());
 	if (isc >= 0)
 		*model_mod->gal_isc = isc;
 	rc = model_mod->arch_init(NULL);
@@ -211,5 +205,5 @@ void model_end_boot(const char *name)
 	fflush(stdout);
 	if (!model_failures)
 		printf("PASS %s\n", name);
-	exit(model_failures ? 1 : 0);
+	exit(model_failures ? MODEL_EXIT_FAIL : MODEL_EXIT_PASS);
 }

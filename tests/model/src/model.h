@@ -28,13 +28,21 @@
 #else
 #define MODEL_PHYS_BIT 0UL
 #endif
-#define MODEL_GAL_ISC 5		/* GAL_ISC of 5.10 */
+
+/*
+ * Exit statuses, of the model and of each scenario (a child): the
+ * Makefile defines MODEL_EXIT_PASS, _FAIL, _USAGE and _SKIP, and
+ * _ASAN_ERROR and _VALGRIND_ERROR (what those tools exit with when they
+ * report: a FAIL), from ../exit-status.
+ */
 
 /* ---- report.c: failures, notes, call sites, fault injection ---- */
 extern int model_failures, model_quiet, model_verbose;
 extern const char *model_ctx;		/* printed in every FAIL/note/log line */
 void model_fail(const char *tag, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void model_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* the model cannot go on: a HARNESS failure, exit FAIL */
+void model_harness(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 const char *model_intern(const char *s);
 const char *model_site(const char *file, int line);
 const char *model_base(const char *file);

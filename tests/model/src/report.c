@@ -35,6 +35,18 @@ void model_fail(const char *tag, const char *fmt, ...)
 	fflush(stdout);
 }
 
+void model_harness(const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("FAIL [%s] HARNESS: ", model_ctx);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	exit(MODEL_EXIT_FAIL);
+}
+
 void model_note(const char *fmt, ...)
 {
 	va_list ap;

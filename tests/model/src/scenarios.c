@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <errno.h>
 #include <dlfcn.h>
 #include <sys/wait.h>
 #include "model.h"
@@ -23,22 +24,25 @@ static void set_ctx(const char *fmt, const char *a, int n)
 	model_ctx = ctx;
 }
 
+/* a scenario's exit status: PASS, FAIL or SKIP; anything else is made a FAIL here */
 static int child_status(int st)
 {
 	if (WIFEXITED(st)) {
 		int c = WEXITSTATUS(st);
 
-		if (c == 66)
+		if (c == MODEL_EXIT_PASS || c == MODEL_EXIT_FAIL || c == MODEL_EXIT_SKIP)
+			return c;
+		if (c == MODEL_EXIT_ASAN_ERROR)
 			printf("FAIL [%s] ASAN: AddressSanitizer/UBSan reported an error (above)\n", ctx);
-		else if (c == 99)
+		else if (c == MODEL_EXIT_VALGRIND_ERROR)
 			printf("FAIL [%s] VALGRIND: valgrind reported an error (above)\n", ctx);
-		else if (c == 2)
-			printf("FAIL [%s] HARNESS: model error (above)\n", ctx);
-		return c;
+		else
+			printf("FAIL [%s] HARNESS: the scenario exited with status %d\n", ctx, c);
+		return MODEL_EXIT_FAIL;
 	}
 	printf("FAIL [%s] CRASH: killed by signal %d%s\n", ctx, WTERMSIG(st),
 	       WTERMSIG(st) == 11 ? " (e.g. a physical address or freed memory used as a pointer: D2/D6)" : "");
-	return 128 + WTERMSIG(st);
+	return MODEL_EXIT_FAIL;
 }
 
 /* ---------------- scenarios ---------------- */
@@ -212,7 +216,7 @@ static void sc_reuse_nr(int unused, int unused2)
 	set_ctx("%s", "reuse-nr", 0);
 	if (upstream) {
 		printf("SKIP reuse-nr: upstream reuses a registration without comparing the table size\n");
-		exit(77);
+		exit(MODEL_EXIT_SKIP);
 	}
 	if (model_load("kvm.so", -1)) {
 		model_fail("LOAD", "first load failed: rc=%d", model_last.rc);
@@ -257,7 +261,7 @@ static void sc_probe(int d, int unused)
 	set_ctx("%s", d == 4 ? "probe-D4" : "probe-D8", 0);
 	if (d == 4 && upstream) {
 		printf("SKIP %s: upstream tests the AIFT before it takes aift_lock (D4), but only at module init\n", ctx);
-		exit(77);
+		exit(MODEL_EXIT_SKIP);
 	}
 	model_preregister(ISC, NR);
 	model_quiet = 1;
@@ -266,7 +270,7 @@ static void sc_probe(int d, int unused)
 		printf("  note [%s]: load failed (rc=%d); probing needs a loaded module\n", ctx, model_last.rc);
 		model_failures = 0;
 		printf("SKIP %s: module does not load\n", ctx);
-		exit(77);
+		exit(MODEL_EXIT_SKIP);
 	}
 	model_quiet = 0;
 	model_failures = 0;	/* the probe only judges the probe */
@@ -275,7 +279,7 @@ static void sc_probe(int d, int unused)
 	if (r < 0) {
 		model_poweroff();
 		printf("SKIP %s: not applicable to this code (no such lock rule)\n", ctx);
-		exit(77);
+		exit(MODEL_EXIT_SKIP);
 	}
 	if (d == 4 && r == 0)
 		model_fail("D4", "kvm_s390_pci_aen_init() tested the AIFT and returned while another CPU held aift_lock: the 'already enabled' test runs before the lock is taken");
@@ -285,7 +289,7 @@ static void sc_probe(int d, int unused)
 	if (!model_failures)
 		printf("PASS %s\n", d == 4 ? "probe-D4: kvm_s390_pci_aen_init() takes aift_lock before looking at the AIFT"
 					   : "probe-D8: kvm_s390_pci_aen_exit() asserts aift_lock with lockdep");
-	exit(model_failures ? 1 : 0);
+	exit(model_failures ? MODEL_EXIT_FAIL : MODEL_EXIT_PASS);
 }
 
 static void sc_cycles(int bench, int unused)
@@ -340,7 +344,7 @@ static void sc_cycles(int bench, int unused)
 		       n ? (model_stats.live_bytes - bytes0) * 1000 / n : 0,
 		       n ? (model_stats.live_allocs - live0) * 1000 / n : 0, model_fw.aeni_registrations);
 		model_poweroff();
-		exit(0);
+		exit(MODEL_EXIT_PASS);
 	}
 	if (model_stats.live_allocs != live0 || model_stats.live_bytes != bytes0)
 		model_fail("MEM", "after %d cycles: %ld allocations/%ld bytes live, %ld/%ld after the first unload (growth)",
@@ -381,10 +385,8 @@ static void inject_one(int phase, int at)
 	model_injected[0] = 0;
 	rc = model_load("kvm.so", -1);
 	model_inject_at = 0;
-	if (!model_injected[0]) {
-		printf("ERROR [%s]: injection point not reached (nondeterministic load?)\n", ctx);
-		exit(2);
-	}
+	if (!model_injected[0])
+		model_harness("injection point not reached (nondeterministic load?)");
 	snprintf(ctx, sizeof(ctx), "inject %s #%d %s", phase == 1 ? "load" : "reload", at, model_injected);
 	/* a failure in AEN setup (pci.c) must leave kvm loaded, without AEN (7.2: fail the load) */
 	aen_point = strstr(model_injected, "@pci.c:") != NULL;
@@ -433,13 +435,11 @@ static int run_child(void (*fn)(int, int), int a, int b, const char *name)
 
 	fflush(stdout);
 	p = fork();
-	if (p < 0) {
-		perror("fork");
-		exit(2);
-	}
+	if (p < 0)
+		model_harness("fork: %s", strerror(errno));
 	if (!p) {
 		fn(a, b);
-		exit(0);
+		exit(MODEL_EXIT_PASS);
 	}
 	waitpid(p, &st, 0);
 	snprintf(ctx, sizeof(ctx), "%s", name);
@@ -470,9 +470,9 @@ static void count_calls(int unused, int unused2)
 	if (model_handle)
 		model_unload();
 	if (write(pipefd[1], n, sizeof(n)) != sizeof(n))
-		exit(2);
+		model_harness("count: write to the pipe: %s", strerror(errno));
 	model_poweroff();
-	exit(0);
+	exit(MODEL_EXIT_PASS);
 }
 
 /* ---------------- the scenario table, the command line ---------------- */
@@ -480,7 +480,7 @@ static int pass, fail, skip;
 
 static void tally(int r)
 {
-	if (r == 77)
+	if (r == MODEL_EXIT_SKIP)
 		skip++;
 	else if (r)
 		fail++;
@@ -494,10 +494,10 @@ static int count_points(int n[2])
 	int r;
 
 	if (pipe(pipefd))
-		exit(2);
+		model_harness("count: pipe: %s", strerror(errno));
 	r = run_child(count_calls, 0, 0, "count");
 	if (!r && read(pipefd[0], n, 2 * sizeof(int)) != 2 * sizeof(int))
-		r = 2;
+		r = MODEL_EXIT_FAIL;
 	close(pipefd[0]);
 	close(pipefd[1]);
 	return r;
@@ -525,7 +525,7 @@ static void run_count(void)
 	int n[2];
 
 	if (count_points(n))
-		exit(2);
+		exit(MODEL_EXIT_FAIL);
 	printf("BENCH fallible_first %d\nBENCH fallible_reload %d\n", n[0], n[1]);
 }
 
@@ -589,8 +589,8 @@ static void get_nr(void)
 	snprintf(path, sizeof(path), "%s/kvm.so", model_mod_dir);
 	h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
 	if (!h || !model_mod) {
-		printf("ERROR: dlopen %s: %s\n", path, h ? "no module" : dlerror());
-		exit(2);
+		fprintf(stderr, "model: cannot load the module %s: %s\n", path, h ? "it did not register" : dlerror());
+		exit(MODEL_EXIT_FAIL);
 	}
 	NR = model_mod->nr_devices;
 	upstream = model_mod->upstream;
@@ -615,7 +615,7 @@ int main(int argc, char **argv)
 			model_verbose = 1;
 		else {
 			usage();
-			return 2;
+			return MODEL_EXIT_USAGE;
 		}
 	}
 	for (j = i; j < argc; j++) {
@@ -625,7 +625,7 @@ int main(int argc, char **argv)
 			;
 		if (k == NSCEN) {
 			fprintf(stderr, "model: unknown scenario '%s' (model --help lists them)\n", argv[j]);
-			return 2;
+			return MODEL_EXIT_USAGE;
 		}
 	}
 	get_nr();
@@ -645,5 +645,5 @@ int main(int argc, char **argv)
 	printf("%d passed, %d failed%s", pass, fail, skip ? "" : "\n");
 	if (skip)
 		printf(", %d skipped\n", skip);
-	return fail ? 1 : 0;
+	return fail ? MODEL_EXIT_FAIL : MODEL_EXIT_PASS;
 }

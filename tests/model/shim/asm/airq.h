@@ -1,27 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* shim: <asm/airq.h>: airq_iv_create() of 5.10 (two arguments) or of the seed and 7.2 (three) */
+/*
+ * shim: <asm/airq.h>: airq_iv_create() of 5.10 (two arguments) or of the
+ * seed and 7.2 (three); struct airq_iv and AIRQ_IV_* are the tree's (kernel-defs.h)
+ */
 #ifndef SHIM_ASM_AIRQ_H
 #define SHIM_ASM_AIRQ_H
 #include "../model_kernel.h"
-
-struct airq_iv {
-	unsigned long *vector;
-	dma_addr_t vector_dma;
-	unsigned long *avail;
-	unsigned long *bitlock;
-	unsigned long *ptr;
-	unsigned int *data;
-	unsigned long bits;
-	unsigned long end;
-	unsigned long flags;
-	spinlock_t lock;
-};
-
-#define AIRQ_IV_ALLOC		1
-#define AIRQ_IV_BITLOCK		2
-#define AIRQ_IV_PTR		4
-#define AIRQ_IV_DATA		8
-#define AIRQ_IV_CACHELINE	16
 
 struct airq_iv *model_airq_iv_create(unsigned long bits, unsigned long flags, const char *file, int line);
 void model_airq_iv_release(struct airq_iv *iv, const char *file, int line);

@@ -1,15 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* shim: <asm/pci.h> as patched by the series */
+/* shim: <asm/pci.h>: ZPCI_NR_DEVICES is the tree's (kernel-defs.h), CONFIG_PCI_NR_FUNCTIONS the Makefile's */
 #ifndef SHIM_ASM_PCI_H
 #define SHIM_ASM_PCI_H
 #include "../model_kernel.h"
 #include <asm/pci_insn.h>
 #include <asm/sclp.h>
-
-#ifndef CONFIG_PCI_NR_FUNCTIONS
-#define CONFIG_PCI_NR_FUNCTIONS 128
-#endif
-#define ZPCI_NR_DEVICES CONFIG_PCI_NR_FUNCTIONS
 
 /* defined in the always-built-in arch/s390/pci/pci.c (here: src/firmware.c) */
 extern union zpci_sic_iib *zpci_aipb;

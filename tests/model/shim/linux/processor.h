@@ -1,15 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* shim: <linux/processor.h> (<asm/processor.h>): get_cpu_id(), with the model's machine type */
+/* shim: <linux/processor.h> (<asm/processor.h>): get_cpu_id(), with the model's machine type (struct cpuid: kernel-defs.h) */
 #ifndef SHIM_LINUX_PROCESSOR_H
 #define SHIM_LINUX_PROCESSOR_H
 #include "../model_kernel.h"
-
-struct cpuid {
-	unsigned int version : 8;
-	unsigned int ident : 24;
-	unsigned int machine : 16;
-	unsigned int unused : 16;
-} __packed __aligned(8);
 
 extern unsigned int model_machine_type;	/* src/firmware.c */
 static inline void get_cpu_id(struct cpuid *ptr)
