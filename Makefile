@@ -5,9 +5,10 @@
 #                 ends with "N passed, N failed[, N skipped]"
 #   make tree     SERIES/tree: the series as git commits, for editing
 #   make export   regenerate SERIES/patches/ etc. from SERIES/tree
-#   make mbox     the series as one threaded mbox: out/series.mbox (out/upstream.mbox)
+#   make mbox     the series as one threaded mbox: out/series.mbox (out/followup.mbox;
+#                 the GIB fix, upstream/, is sent with b4: see README)
 #   make bench    figures (printed, never asserted)
-# Variables: SERIES=. (the 5.10 series) or upstream; KSRC=/path/to/linux
+# Variables: SERIES=. (the 5.10 series), upstream or followup; KSRC=/path/to/linux
 # (your tree, used on a copy); KCONFIG=/path/to/.config (build with your
 # config); CACHE=dir; JOBS=n. See scripts/lib.sh for the defaults.
 SERIES ?= .

@@ -27,6 +27,7 @@ for s in $all; do
 		stamp="$stamp $s am $(cat $ps | sha256sum | cut -c1-16)"
 	else
 		p=$(primary "$s")
+		"$REPO/scripts/fetch.sh" "$p"
 		"$REPO/scripts/apply.sh" "$p"
 		stamp="$stamp $s pick $(git -C "$(tree_of "$p")" rev-parse "$(tip_of "$s")")"
 	fi
@@ -42,8 +43,9 @@ fi
 rm -f "$dest/.git/aen-applied"
 git -C "$dest" am --abort >/dev/null 2>&1 || true
 git -C "$dest" cherry-pick --abort >/dev/null 2>&1 || true
-# A clone whose base was made again, or that is broken, is made again.
-git -C "$dest" fetch -q "$src" "$base" 2>/dev/null || {
+# A clone whose base was made again, or that is broken, is made again
+# (a folder without .git of its own too: git would take the one above).
+[ -d "$dest/.git" ] && git -C "$dest" fetch -q "$src" "$base" 2>/dev/null || {
 	rm -rf "$dest"
 	git clone -q --no-checkout "$src" "$dest"
 }
@@ -57,14 +59,14 @@ for s in $all; do
 	if [ "$(how "$t" "$s")" = am ]; then
 		for p in $(patches "$s"); do
 			name=${p#"$REPO"/}
-			how=$(cd "$dest" && patch -p1 -f --dry-run <"$p" 2>&1 | awk '
+			off=$(cd "$dest" && patch -p1 -f --dry-run <"$p" 2>&1 | awk '
 				/^checking file / { f = $3 }
 				/offset|fuzz|FAILED/ { sub(/^Hunk #[0-9]+ /, ""); print f ": hunk " $0 }') || true
-			[ -z "$how" ] || echo "$how" | sed "s|^|apply: $t: $name: |"
+			[ -z "$off" ] || printf '%s\n' "$off" | sed "s|^|apply: $t: $name: |"
 			if ! out=$(g am -q --keep-cr "$p" 2>&1); then
 				g am --abort >/dev/null 2>&1 || true
-				file=$(echo "$out" | sed -n 's/^error: patch failed: \([^:]*\).*/\1/p; s/^error: \(.*\): does not exist in index$/\1 (missing)/p; s/^error: \(.*\): already exists in index$/\1 (exists already)/p' | head -n 1)
-				case $how in *fuzz*) file="$file (it would apply only with fuzz: refresh the patch)" ;; esac
+				file=$(printf '%s\n' "$out" | sed -n 's/^error: patch failed: \([^:]*\).*/\1/p; s/^error: \(.*\): does not exist in index$/\1 (missing)/p; s/^error: \(.*\): already exists in index$/\1 (exists already)/p' | head -n 1)
+				case $off in *fuzz*) file="$file (it would apply only with fuzz: refresh the patch)" ;; esac
 				die "$t: $name does not apply at ${file:-an unknown file}"
 			fi
 		done
@@ -75,16 +77,17 @@ for s in $all; do
 		# whole tree); lib.sh turns automatic gc off, so they stay.
 		grep -qxF "$ptree/.git/objects" "$dest/.git/objects/info/alternates" 2>/dev/null ||
 			echo "$ptree/.git/objects" >>"$dest/.git/objects/info/alternates"
-		g fetch -q "$ptree" "$(from_of "$s"):refs/aen/from" "$(tip_of "$s"):refs/aen/tip"
+		g fetch -q "$ptree" "+$(from_of "$s"):refs/aen/from" "+$(tip_of "$s"):refs/aen/tip"
 		for c in $(g rev-list --reverse refs/aen/from..refs/aen/tip); do
 			subj=$(g log -1 --format=%s "$c")
 			if ! out=$(g cherry-pick -x "$c" 2>&1); then
+				file=$(g diff --name-only --diff-filter=U | head -n 1)
 				g cherry-pick --abort >/dev/null 2>&1 || true
-				if echo "$out" | grep -q 'cherry-pick is now empty\|nothing to commit'; then
+				if printf '%s\n' "$out" | grep -q 'cherry-pick is now empty\|nothing to commit'; then
 					echo "apply: $t: \"$subj\" is in the tree already: nothing to take"
 					continue
 				fi
-				file=$(echo "$out" | sed -n 's/^CONFLICT ([^)]*): .* in \(.*\)$/\1/p; s/^CONFLICT ([^)]*): \([^ ]*\) .*/\1/p' | head -n 1)
+				g update-ref -d refs/aen/from && g update-ref -d refs/aen/tip
 				die "$t: git cherry-pick -x of \"$subj\" from $p conflicts at ${file:-an unknown file}"
 			fi
 			echo "apply: $t: $(label "$s"): cherry-pick -x of \"$subj\": $(g show --format= --name-only HEAD | paste -sd' ' -)"

@@ -16,6 +16,7 @@ set -eu
 mode=write
 [ "${1:-}" != --check ] || { mode=check; shift; }
 s=${1:-.}
+is_series "$s"
 dir=$(sdir "$s")
 tree=${2:-$dir/tree}
 g() {
@@ -65,7 +66,7 @@ else
 	in="In a mainline clone, git am or b4 am onto mainline${after:+, after the prerequisite}."
 	made="v$(dcol "$v" 2) with those moves"
 fi
-also=$(targets "$s" | grep -vx -e "$v" -e ksrc | while read -r t; do
+also=$(targets "$s" | grep -vxF -e "$v" -e ksrc | while read -r t; do
 	case $(how "$t" "$s") in am) h="git am" ;; *) h="git cherry-pick -x" ;; esac
 	case $(build_kind "$t") in image) b=", built and booted" ;; kvm) b=", arch/s390/kvm built" ;; *) b= ;; esac
 	echo "v$t ($h$b)"
@@ -112,7 +113,7 @@ done
 # cherry-pick made on each of their trees, into DIR/Mm.y/.
 write_backports() {
 	backports "$s" | while read -r t _; do
-		[ "$mode" = check ] || "$REPO/scripts/apply.sh" "$t" >/dev/null
+		[ "$mode" = check ] || { "$REPO/scripts/fetch.sh" "$t" && "$REPO/scripts/apply.sh" "$t"; } >/dev/null
 		note=$(rows backport | awk -v t="$t" -v s="$s" '$1 == t && $2 == s { $1 = $2 = ""; sub(/^ +/, ""); print }')
 		y=$(version_of "$t" | cut -d. -f1,2).y bt=$(tree_of "$t")
 		mkdir -p "$1/$y"
@@ -133,7 +134,9 @@ write_backports() {
 }
 if [ "$mode" = check ]; then
 	write_backports "$tmp/backports"
-	for y in $(ls "$tmp/backports" 2>/dev/null); do
+	for y in "$tmp"/backports/*; do
+		[ -d "$y" ] || continue
+		y=${y##*/}
 		d1=$(diff -rq "$tmp/backports/$y" "$dir/$y" 2>&1 | head -n 1) || true
 		[ -z "$d1" ] || die "$y/ of $(label "$s") is not what make export produces: $d1"
 	done
@@ -149,12 +152,14 @@ if [ "$mode" = check ]; then
 	echo "export: $(label "$s"): patches/, series and the generated files match $tree"
 	exit 0
 fi
-rm -rf "$dir/patches" "$dir/selftests" "$dir/MAINTAINERS.snippet"
+rm -rf "$dir/patches" "$dir/selftests" "$dir/MAINTAINERS.snippet" "$dir/b4-cover"
 for f in patches selftests series MAINTAINERS.snippet b4-cover; do
 	[ ! -e "$tmp/$f" ] || [ -z "$(ls "$tmp/$f")" ] || cp -r "$tmp/$f" "$dir/"
 done
 write_backports "$tmp/backports"
-for y in $(ls "$tmp/backports" 2>/dev/null); do
+for y in "$tmp"/backports/*; do
+	[ -d "$y" ] || continue
+	y=${y##*/}
 	rm -rf "${dir:?}/$y" && cp -r "$tmp/backports/$y" "$dir/"
 	echo "export: wrote the $y backport of $(label "$s"): $(ls "$dir/$y" | paste -sd' ' -)"
 done

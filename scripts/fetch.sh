@@ -4,7 +4,7 @@
 #  - a fetched target: the orig tarball of its Debian `linux` source
 #    package, downloaded with apt-get and checked against its sha256;
 #  - a derived target: the base of the target it is made from, with the
-#    files moved as its `move` lines say (git mv);
+#    files moved as its `move` lines say;
 #  - ksrc: a copy of the user's tree KSRC, which is never written. It is
 #    compared with the declared targets of its series, file by file where
 #    the series touches them, and the one it matches is named.
@@ -13,7 +13,18 @@ set -eu
 . "$(dirname "$0")/lib.sh"
 t=$1
 base=$(base_of "$t")
-[ ! -f "$base/.git/aen-base-ok" ] || [ "$t" = ksrc ] || exit 0
+# What the base is made of: its line in targets (and for a derived one,
+# its moves and the base it is made from); a base made of other inputs
+# is made again.
+case $(kind "$t") in
+fetched) key=$(rows fetched | awk -v t="$t" '$1 == t') ;;
+derived) "$REPO/scripts/fetch.sh" "$(dcol "$t" 2)"
+	key="$(rows derived | awk -v t="$t" '$1 == t') $(rows move | awk -v t="$t" '$1 == t')
+$(git -C "$(base_of "$(dcol "$t" 2)")" rev-parse base)" ;;
+ksrc) key= ;;
+*) die "no target $t in targets" ;;
+esac
+[ "$t" = ksrc ] || [ "$(cat "$base/.git/aen-base-ok" 2>/dev/null)" != "$key" ] || exit 0
 rm -rf "$base.tmp"
 # A failure leaves nothing behind: no half-made base, no empty folder.
 trap 'rm -rf "$base.tmp"; rmdir "${base%/*}" 2>/dev/null || true' EXIT
@@ -25,13 +36,14 @@ if [ "$t" = ksrc ]; then
 		die "KSRC=$KSRC has an in-tree build (.config); run make mrproper there first"
 	echo "fetch: ksrc: copying KSRC=$KSRC (Linux $(ksrc_version)) to $base"
 	rsync -a --delete --exclude=/.git "$KSRC/" "$base.tmp/"
-	# The files the series touches: which declared target has the same?
-	ps=$(patches "$s")
-	# shellcheck disable=SC2086
-	files=$(awk '/^diff --git a\// { print substr($3, 3) }' $ps | sort -u)
+	# The files the series touches there (where each declared target has
+	# them, once applied): which declared target has the same?
 	match=
 	for d in $(targets "$s"); do
 		[ "$d" != ksrc ] && [ -d "$(base_of "$d")" ] && [ "$(kind "$d")" = fetched ] || continue
+		files=$(git -C "$(tree_of "$d")" diff --name-only "$(from_of "$s")" "$(tip_of "$s")" 2>/dev/null) ||
+			files=$(patches "$s" | xargs awk '/^diff --git a\// { print substr($3, 3) }' | sort -u)
+		[ -n "$files" ] || continue
 		same=1
 		for f in $files; do
 			if [ -e "$(base_of "$d")/$f" ] || [ -e "$base.tmp/$f" ]; then
@@ -79,7 +91,7 @@ else
 	tar -C "$base.tmp" --strip-components=1 -xJf "$tarball"
 	msg="Linux $v" body="Debian source package linux $deb, ${tarball##*/}, sha256 $sha"
 fi
-(cd "$base.tmp" && commit_base "$msg" "$body" && touch .git/aen-base-ok)
+(cd "$base.tmp" && commit_base "$msg" "$body" && printf '%s\n' "$key" >.git/aen-base-ok)
 rm -rf "$base"
 mv "$base.tmp" "$base"
 echo "fetch: $t: base commit $(git -C "$base" rev-parse HEAD)"

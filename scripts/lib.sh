@@ -27,7 +27,11 @@ export CACHE JOBS
 # No automatic gc in the kernel trees: git am and commit would start it in
 # the background, and its repacking removes loose objects while a check
 # clones the tree (seen: "fatal: failed to copy file" in a cold run).
+# The user's and the system's git configuration stay out (diff.noprefix,
+# commit.gpgSign, ... would change what format-patch and commit make):
+# whoever runs this gets the same files.
 export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=gc.auto GIT_CONFIG_VALUE_0=0
+export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
 
 # The tool name that starts every error line: the script's name without
 # .sh, or the check's name without its number.
@@ -39,7 +43,7 @@ die() {
 }
 
 # The file `targets`: its lines of one kind ("fetched", "derived", "move",
-# "series"), without the kind word.
+# "series", "backport", "known"), without the kind word.
 rows() {
 	awk -v k="$1" '$1 == k { $1 = ""; sub(/^ /, ""); print }' "$REPO/targets"
 }
@@ -48,6 +52,10 @@ rows() {
 # the series it goes after, model mode, the KSRC versions it takes, targets.
 all_series() {
 	rows series | awk '{ print $1 }'
+}
+# is_series SERIES: SERIES (a folder) is declared, or one line of error.
+is_series() {
+	all_series | grep -qxF -- "$1" || die "no series $1 in targets (there are: $(all_series | paste -sd' ' -))"
 }
 scol() {
 	rows series | awk -v s="$1" -v n="$2" '$1 == s { print $n; f = 1 } END { exit !f }' ||
@@ -94,7 +102,7 @@ series_of() {
 top_series() { series_of "$1" | tail -n 1; }
 
 # kind TARGET: fetched or derived (ksrc: ksrc); build_kind TARGET: image, kvm
-# or none; version TARGET: the Linux version, empty for a derived target.
+# or none; version_of TARGET: the Linux version, empty for a derived target.
 kind() {
 	[ "$1" != ksrc ] || { echo ksrc; return; }
 	rows fetched | awk -v t="$1" '$1 == t { print "fetched" }'
@@ -209,7 +217,9 @@ cfgdir() {
 	fi
 }
 configs() {
-	for _f in "$(cfgdir "$1")"/*.config; do
+	_d=$(cfgdir "$1") || exit 1
+	ls "$_d"/*.config >/dev/null 2>&1 || die "no configurations (*.config) in $_d"
+	for _f in "$_d"/*.config; do
 		_n=$(basename "$_f" .config)
 		[ "$_n" = base ] || echo "$_n"
 	done

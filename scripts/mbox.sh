@@ -11,6 +11,7 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 s=$1 out=${2:-$REPO/out/$(slug "$1").mbox}
+is_series "$s"
 [ ! -f "$(sdir "$s")/b4-cover" ] ||
 	die "$(label "$s") is sent with b4: make tree SERIES=$s, then b4 send in $(sdir "$s")/tree (b4 send -o DIR writes the mails)"
 "$REPO/scripts/prepare.sh" "$(primary "$s")" >/dev/null

@@ -7,6 +7,7 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 s=${1:-.}
+is_series "$s"
 dest=$(sdir "$s")/tree
 t=$(primary "$s")
 [ -n "$t" ] || die "no target in targets has series $s"
