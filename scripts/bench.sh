@@ -18,7 +18,7 @@ for run in cold warm; do
 	start=$(date +%s)
 	(cd "$w/repo" && CACHE=$w/cache SEED= make check) >"$w/$run.log" 2>&1 || true
 	eval "$run=\$(( \$(date +%s) - start ))"
-	echo "bench: $run make check: $(eval echo \$$run) s: $(tail -n 1 "$w/$run.log")"
+	echo "bench: $run make check: $(eval echo \$$run) s: $(grep -E "^[0-9]+ passed" "$w/$run.log" | tail -n 1)"
 	grep '^FAIL\|^SKIP' "$w/$run.log" | sed 's/^/bench:   /' || true
 	[ "$run" = warm ] || for t in $(targets); do
 		echo "bench:   cache of $t after the cold run: $(du -sh "$w/cache/$t" 2>/dev/null | cut -f1)"
