@@ -195,6 +195,11 @@ cover_of() {
 	echo "$(sdir "$1")/patches/0000-cover-letter.patch"
 }
 
+# change_id FILE: the change-id that b4 keeps in a cover commit's message
+change_id() {
+	sed -n 's/.*"change-id": "\(.*\)".*/\1/p' "$1"
+}
+
 # backports SERIES: "TARGET FOLDER" for each backport of SERIES (targets:
 # the backport lines), FOLDER being where its mails are.
 backports() {

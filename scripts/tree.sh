@@ -29,6 +29,6 @@ if [ -f "$cover" ]; then
 	git -C "$dest" -c user.name="$(git -C "$dest" log -1 --format=%an series)" \
 		-c user.email="$(git -C "$dest" log -1 --format=%ae series)" commit -q --allow-empty -F "$cover"
 	git -C "$dest" rebase -q --onto HEAD "$from" series
-	echo "tree: $dest: branch series enrolled with b4 prep ($(sed -n 's/.*"change-id": "\(.*\)".*/\1/p' "$cover"))"
+	echo "tree: $dest: branch series enrolled with b4 prep (change-id $(change_id "$cover"))"
 fi
 echo "tree: $dest: edit, commit on branch series, then make export${1:+ SERIES=$s}"
