@@ -41,18 +41,16 @@ mutant() {
 		missed=$((missed + 1))
 	fi
 }
-mutant D1-kzdev-size pci.c '/kcalloc(ZPCI_NR_DEVICES/ s/sizeof([^)]*)/sizeof(struct zpci_gaite)/' clean D1
 mutant D2-gait-phys-in-pointer pci.c 's/phys_to_virt(\(zpci_aipb->aipb\.gait\))/(struct zpci_gaite *)\1/' clean D2
 mutant D2-virtual-to-firmware pci.c 's/\(aipb\.gait = \)virt_to_phys(\([a-z_>-]*\))/\1(unsigned long)(\2)/' clean D2
 mutant D3-aift-leak pci.c 's/^\([[:space:]]*\)kfree(old);/\1;/' clean D3
 mutant D6-sbv-exported-early pci.c 's/^\([[:space:]]*\)\(rc = __zpci_set_irq_ctrl(SIC_SET_AENI_CONTROLS\)/\1zpci_aif_sbv = sbv;\n\1\2/' inject D6
 mutant D7-silent-isc pci.c '/differs/ s/[Ii][Ss][Cc]/num/g' reuse-isc D7
-mutant D10-no-teardown interrupt-gib.c 's/^\t\tkvm_s390_pci_aen_exit();/\t\t;/' clean D10
-mutant MEM-kzdev-leak pci.c '/^destroy:/,/kfree/ s/kfree(new->kzdev);/;/' inject MEM
+mutant D10-no-teardown interrupt-gib.c 's/^\tkvm_s390_pci_aen_exit();/\t;/' clean D10
+mutant MEM-aift-leak-on-refusal pci.c 's/^\t\tkfree(new);/\t\t;/' reuse-isc MEM
+mutant FW-interrupts-enabled pci.c 's/^\taift = new;/\taift = new;\n\tzpci_set_irq_ctrl(SIC_IRQ_MODE_SINGLE, nisc);/' clean FW
 mutant FW-second-registration pci.c 's/first = !zpci_aipb;/first = 1;/' clean FW
-mutant LOCK-no-mutex-destroy pci.c 's/^\tmutex_destroy(&old->aift_lock);/\t;/' clean LOCK
 mutant REC-raw-pointer pci.c 's/"aen: registered aipb=%p/"aen: registered aipb=%016lx/' clean REC
-mutant GATE-switch-ignored pci.c '/IS_ENABLED(CONFIG_KVM_S390_PCI_AEN)/{N;d}' switch-off GATE
 mutant GATE-facility-missing pci.c '/!sclp.has_aisi)/{N;d}' no-aisi GATE
 mutant GATE-machine-type-let-through pci.c '/case 0x2964:/d' machine-2964 GATE
 mutant FATAL-aen-failure-fails-load interrupt-gib.c 's/^\t\tkvm_s390_pci_aen_init(nisc);/\t\tif (kvm_s390_pci_aen_init(nisc) \&\& (rc = -EIO)) goto out_unreg_gal;/' inject FATAL

@@ -13,6 +13,11 @@
 
 int model_gal_isc = MODEL_GAL_ISC;
 
+#if !defined(MODEL_SEED_API) && !defined(CONFIG_KVM_S390_PCI_AEN)
+/* the series without its option: pci.c is not built, there is never an AIFT */
+static struct zpci_aift *aift;
+#endif
+
 static struct model_module mod;
 static int in_aen_init, aen_active;
 static const void *kzdev_before_exit;
@@ -40,6 +45,7 @@ static int field_ok(const char *name, const void *p, const char *when)
 	return 1;
 }
 
+#ifdef MODEL_SEED_API	/* the seed's and upstream's AIFT: device table and locks */
 static void check_kzdev(const void *p, const char *when)
 {
 	const struct model_alloc *a = model_lookup(p);
@@ -64,6 +70,21 @@ static void check_unlocked(const char *when)
 	if (aift->gait_lock.dep.held)
 		model_fail("LOCK", "aift->gait_lock still held %s", when);
 }
+#else	/* the series' AIFT has neither: they come with the code that uses them */
+static void check_kzdev(const void *p, const char *when)
+{
+}
+
+static void check_unlocked(const char *when)
+{
+}
+#endif
+
+#ifdef MODEL_SEED_API
+#define AIFT_KZDEV(a) ((a)->kzdev)
+#else
+#define AIFT_KZDEV(a) ((const void *)NULL)
+#endif
 
 /* AEN active: the AIFT matches what firmware holds */
 static void check_active(const char *when)
@@ -89,18 +110,26 @@ static void check_active(const char *when)
 		else if ((P(aift->sbv->vector) ^ MODEL_PHYS_BIT) != model_fw.faisb)
 			model_fail("AIFT", "aift->sbv->vector is not the registered FAISB (%s)", when);
 	}
+#ifdef MODEL_SEED_API
 	if (field_ok("kzdev", aift->kzdev, when)) {
 		if (!aift->kzdev)
 			model_fail("AIFT", "aift->kzdev is NULL while AEN is active (%s)", when);
 		else
 			check_kzdev(aift->kzdev, when);
 	}
+#endif
 	if (model_fw.faal != ZPCI_NR_DEVICES && !model_allow_faal_mismatch)
 		model_fail("AIFT", "registered faal %u != ZPCI_NR_DEVICES %d (%s)", model_fw.faal, ZPCI_NR_DEVICES, when);
 	if (model_fw.afi != isc)
 		model_fail("AIFT", "registered ISC %u != this module's ISC %d (%s)", model_fw.afi, isc, when);
+#ifdef MODEL_SEED_API	/* they enable them with the handler of the forwarded interruptions */
 	if (isc >= 0 && isc < 8 && !model_fw.floating[isc])
 		model_fail("AIFT", "floating adapter interrupts not enabled on ISC %d (%s)", isc, when);
+#else	/* the series has no such handler, so it enables nothing */
+	if (model_fw.irq_calls)
+		model_fail("FW", "%ld SIC interruption mode calls: interruptions enabled that nothing handles (%s)",
+			   (long)model_fw.irq_calls, when);
+#endif
 }
 
 static void check_idle(const char *when, const char *tag)
@@ -113,8 +142,8 @@ static void check_idle(const char *when, const char *tag)
 		if (field_ok("sbv", aift->sbv, when))
 			model_fail(tag, "aift->sbv still set %s", when);
 	}
-	if (aift->kzdev) {
-		if (field_ok("kzdev", aift->kzdev, when))
+	if (AIFT_KZDEV(aift)) {
+		if (field_ok("kzdev", AIFT_KZDEV(aift), when))
 			model_fail(tag, "aift->kzdev still set %s", when);
 	}
 }
@@ -149,8 +178,9 @@ static void inspect(enum model_phase ph, int rc)
 			return;
 		field_ok("gait", aift->gait, "at a firmware call in kvm_s390_pci_aen_init()");
 		field_ok("sbv", aift->sbv, "at a firmware call in kvm_s390_pci_aen_init()");
-		if (field_ok("kzdev", aift->kzdev, "at a firmware call in kvm_s390_pci_aen_init()") && aift->kzdev)
-			check_kzdev(aift->kzdev, "at a firmware call in kvm_s390_pci_aen_init()");
+		if (field_ok("kzdev", AIFT_KZDEV(aift), "at a firmware call in kvm_s390_pci_aen_init()") &&
+		    AIFT_KZDEV(aift))
+			check_kzdev(AIFT_KZDEV(aift), "at a firmware call in kvm_s390_pci_aen_init()");
 		break;
 	case PH_AEN_INIT_RET:
 		if (rc == 0) {
@@ -197,8 +227,8 @@ int model_hook_pci_init(void)
 
 /*
  * The series' kvm_s390_pci_aen_init() returns nothing: kvm goes on without
- * AEN, and kvm_s390_pci_aen_active() tells whether it is active. The hook
- * returns 0 then, -1 otherwise (the seed's and 7.2's return their own rc).
+ * AEN, and the AIFT is published only when it is set up. The hook returns 0
+ * then, -1 otherwise (the seed's and 7.2's return their own rc).
  */
 int model_hook_aen_init(u8 nisc)
 {
@@ -209,7 +239,7 @@ int model_hook_aen_init(u8 nisc)
 	rc = kvm_s390_pci_aen_init(nisc);
 #else
 	kvm_s390_pci_aen_init(nisc);
-	rc = kvm_s390_pci_aen_active() ? 0 : -1;
+	rc = aift ? 0 : -1;
 #endif
 	in_aen_init = 0;
 	if (rc == 0) {
@@ -228,7 +258,7 @@ void model_hook_aen_exit(void)
 	if (!aen_active)
 		model_fail("D10", "kvm_s390_pci_aen_exit() called although AEN setup did not succeed in this load");
 #endif
-	kzdev_before_exit = aift ? aift->kzdev : NULL;
+	kzdev_before_exit = aift ? AIFT_KZDEV(aift) : NULL;
 	kvm_s390_pci_aen_exit();
 	if (!aen_active && (aift || model_pci_calls != calls))
 		model_fail("D10", "kvm_s390_pci_aen_exit() did something although AEN was not set up in this load");

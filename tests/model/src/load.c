@@ -44,13 +44,18 @@ long model_sic_calls(void)
 	return model_fw.aeni_calls + model_fw.irq_calls;
 }
 
+/* kvm's own record when there is no GIB, and so no AEN setup: it stands for "aen: unavailable" */
+static const char no_aiv[] = "gib not initialized, no AIV facility";
+
 static int count_aen_records(void)
 {
-	int i, n = 0;
+	int i, n = 0, gib = 0;
 
-	for (i = 0; i < model_nrec; i++)
+	for (i = 0; i < model_nrec; i++) {
 		n += !strncmp(model_rec[i], "aen: ", 5);
-	return n;
+		gib += !strcmp(model_rec[i], no_aiv);
+	}
+	return n ? n : gib;
 }
 
 static void module_gone(const char *when)
@@ -142,6 +147,10 @@ void model_check_records(const char *kind, int isc, int nr)
 
 	if (model_records < 0)
 		return;
+	if (!strcmp(kind, "unavailable") && count_aen_records() == 1)
+		for (i = 0; i < model_nrec; i++)
+			if (!strcmp(model_rec[i], no_aiv))
+				return;
 	for (i = 0; i < model_nrec; i++) {
 		const char *r = model_rec[i];
 		unsigned int risc, rfaal;
