@@ -65,10 +65,8 @@ static void vformat(char *buf, size_t size, const char *fmt, va_list ap)
 				fmt++;
 			else if ((fmt[1] >= 'a' && fmt[1] <= 'z') || (fmt[1] >= 'A' && fmt[1] <= 'Z'))
 				model_fail("REC", "unsupported %%p extension %%p%c", fmt[1]);
-			if (p)
-				snprintf(tmp, sizeof(tmp), "%016lx", model_hash_ptr(p));
-			else
-				snprintf(tmp, sizeof(tmp), "(null)");
+			/* NULL is printed as it is, not hashed (lib/vsprintf.c ptr_to_id()) */
+			snprintf(tmp, sizeof(tmp), "%016lx", p ? model_hash_ptr(p) : 0UL);
 			break;
 		}
 		case 's':
