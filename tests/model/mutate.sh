@@ -50,7 +50,8 @@ mutant D10-no-teardown interrupt-gib.c 's/^\tkvm_s390_pci_aen_exit();/\t;/' clea
 mutant MEM-aift-leak-on-refusal pci.c 's/^\t\tkfree(new);/\t\t;/' reuse-isc MEM
 mutant FW-interrupts-enabled pci.c 's/^\taift = new;/\taift = new;\n\tzpci_set_irq_ctrl(SIC_IRQ_MODE_SINGLE, nisc);/' clean FW
 mutant FW-second-registration pci.c 's/first = !zpci_aipb;/first = 1;/' clean FW
-mutant REC-raw-pointer pci.c 's/"aen: registered aipb=%p/"aen: registered aipb=%016lx/' clean REC
+mutant REC-raw-pointer pci.c 's/aipb=%p isc/aipb=%016lx isc/' clean REC
+mutant GATE-zpci-off-let-through pci.c '/!zpci_is_enabled())/{N;d}' zpci-off GATE
 mutant GATE-facility-missing pci.c '/!sclp.has_aisi)/{N;d}' no-aisi GATE
 mutant GATE-machine-type-let-through pci.c '/case 0x2964:/d' machine-2964 GATE
 mutant FATAL-aen-failure-fails-load interrupt-gib.c 's/^\t\tkvm_s390_pci_aen_init(nisc);/\t\tif (kvm_s390_pci_aen_init(nisc) \&\& (rc = -EIO)) goto out_unreg_gal;/' inject FATAL

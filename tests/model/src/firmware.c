@@ -18,6 +18,12 @@ struct airq_iv *zpci_aif_sbv;
 struct sclp_info sclp = { .has_zpci_lsi = 1, .has_aisi = 1, .has_aeni = 1, .has_aisii = 1 };
 unsigned int model_machine_type = 0x8561;	/* z15: none of the excluded types */
 struct css_general_char css_general_characteristics = { .aiv = 1 };
+bool model_zpci_enabled = true;
+
+bool zpci_is_enabled(void)
+{
+	return model_zpci_enabled;
+}
 #ifdef MODEL_UPSTREAM
 struct zpci_kvm_hook zpci_kvm_hook;
 #endif

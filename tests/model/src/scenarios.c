@@ -74,11 +74,12 @@ static void sc_clean(int unused, int unused2)
 }
 
 /*
- * AEN must not be set up: the switch off (kvm-off.so), a facility missing,
- * an excluded machine type, or no AIV (so no GIB). kvm loads, pci.c makes
+ * AEN must not be set up: the switch off (kvm-off.so), zPCI not enabled
+ * (the 5.10 series' gate), a facility missing, an excluded machine type, or
+ * no AIV (so no GIB). kvm loads, pci.c makes
  * no allocation and no firmware call, one "unavailable" record says why.
  */
-enum { SWITCH_OFF, NO_FACILITY, MACHINE, NO_AIV };	/* kind; arg: facility or machine type */
+enum { SWITCH_OFF, ZPCI_OFF, NO_FACILITY, MACHINE, NO_AIV };	/* kind; arg: facility or machine type */
 static const char *const facility[] = { "zPCI load/store interpretation", "AISI", "AENI", "AISII" };
 
 static void sc_unavail(int kind, int arg)
@@ -92,6 +93,13 @@ static void sc_unavail(int kind, int arg)
 	if (kind == SWITCH_OFF) {
 		so = "kvm-off.so";
 		snprintf(what, sizeof(what), "the switch off");
+	} else if (kind == ZPCI_OFF) {
+		if (upstream) {
+			printf("SKIP zpci-off: upstream's gate does not ask whether zPCI is enabled\n");
+			exit(MODEL_EXIT_SKIP);
+		}
+		snprintf(what, sizeof(what), "zPCI not enabled");
+		model_zpci_enabled = false;
 	} else if (kind == NO_FACILITY) {
 		snprintf(what, sizeof(what), "no %s facility", facility[arg]);
 		if (arg == 0)
@@ -541,6 +549,7 @@ static const struct scenario {
 } scenarios[] = {
 	{ "clean", sc_clean, NULL, 0, 0, NULL, 1, "load, reload (reuse), unload: all checks after each" },
 	{ "switch-off", sc_unavail, NULL, SWITCH_OFF, 0, UNAVAIL, 1, "kvm-off.so: AEN not built in" },
+	{ "zpci-off", sc_unavail, NULL, ZPCI_OFF, 0, UNAVAIL, 1, "zPCI not enabled (pci=off)" },
 	{ "no-zpci-lsi", sc_unavail, NULL, NO_FACILITY, 0, UNAVAIL, 1, "no zPCI load/store interpretation facility" },
 	{ "no-aisi", sc_unavail, NULL, NO_FACILITY, 1, UNAVAIL, 1, "no AISI facility" },
 	{ "no-aeni", sc_unavail, NULL, NO_FACILITY, 2, UNAVAIL, 1, "no AENI facility" },

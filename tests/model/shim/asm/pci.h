@@ -9,4 +9,6 @@
 /* defined in the always-built-in arch/s390/pci/pci.c (here: src/firmware.c) */
 extern union zpci_sic_iib *zpci_aipb;
 extern struct airq_iv *zpci_aif_sbv;
+extern bool model_zpci_enabled;		/* src/firmware.c: false as with pci=off */
+bool zpci_is_enabled(void);
 #endif
