@@ -1,15 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * init (PID 1) of the boot test's initramfs: mount the pseudo file
- * systems, try to load /kvm.ko, run the kselftest /aen_reload_test the
- * way the kselftest runner does, and power off. Every step prints an
- * "AEN-BOOT:" marker that tests/boot/run.sh parses from the console log.
- * AEN_BOOT_PRELOAD=0 on the kernel command line skips the initial load.
+ * systems, try to load /kvm.ko, then run the kselftest /aen_reload_test
+ * once per scenario (scenarios[]) the way the kselftest runner does, and
+ * power off. Every step prints an "AEN-BOOT:" marker that
+ * tests/boot/run.sh parses from the console log. AEN_BOOT_PRELOAD=0 on the
+ * kernel command line skips the initial load of /kvm.ko.
  * The initramfs has no shell and no kmod: /sbin/modprobe is a link to
- * this program, which then loads /kvm.ko or unloads kvm (modprobe()).
+ * this program, which then loads the scenario's module or unloads kvm
+ * (modprobe()). /kvm.ko is the real kvm, which cannot load under TCG (no
+ * SIE); /kvm-standin.ko is tests/boot/standin, a module named kvm that
+ * writes the kvm-trace records a scenario asks for through its hidden
+ * parameters: modprobe adds those of the scenario's Nth load to the Nth
+ * load it makes.
  * Built static for s390x: s390x-linux-gnu-gcc -static -o init init.c
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -27,6 +34,31 @@
 /* tools/testing/selftests/kselftest/runner.sh: kselftest_default_timeout */
 #define RUNNER_TIMEOUT_S 45
 #define RUNNER_HDR "selftests: kvm: aen_reload_test"
+
+/* the scenario: line 1 the module file, then one line per load by modprobe */
+#define SCENARIO "/tmp/aen-scenario"
+/* modprobe's calls during a scenario: "load" or "unload", one a line */
+#define CALLS "/tmp/aen-modprobe-calls"
+#define STANDIN "/kvm-standin.ko"
+
+static const struct scenario {
+	const char *name, *ko;
+	const char *preload;	/* parameters of a load before the test; NULL: none */
+	const char *loads[3];	/* hidden parameters of the test's loads */
+} scenarios[] = {
+	{ "registration-reused", STANDIN, NULL,
+	  { "aipb=1 registers=1", "aipb=1", "aipb=1" } },
+	{ "loaded-with-parameter", STANDIN, "nested=1 use_gisa=0 aipb=1 registers=1",
+	  { "aipb=1", "aipb=1", "aipb=1" } },
+	{ "second-registration", STANDIN, NULL,
+	  { "aipb=1 registers=1", "aipb=2 registers=1", "aipb=2" } },
+	{ "reload-fails", STANDIN, NULL, { "aipb=1 registers=1", "fail=5" } },
+	{ "first-load-fails", STANDIN, NULL, { "fail=12" } },
+	{ "enodev", "/kvm.ko", NULL, { "" } },
+	{ "loaded-unavailable", STANDIN, "aipb=0", { "aipb=0" } },
+	{ "busy", STANDIN, "aipb=1 registers=1 busy=1", { "aipb=1" } },
+	{ "warning", STANDIN, NULL, { "aipb=1 registers=1", "aipb=1 warn=1", "aipb=1" } },
+};
 
 static pid_t selftest_pid;
 static volatile sig_atomic_t selftest_timed_out;
@@ -93,10 +125,71 @@ static void cat_head(const char *path, int lines)
 	fclose(f);
 }
 
+/* "not loaded", or "loaded" and kvm's parameters as in sysfs */
 static const char *kvm_state(void)
 {
-	return access("/sys/module/kvm/initstate", F_OK) ? "not loaded" :
-							    "loaded";
+	static char state[512];
+	struct dirent **names;
+	char path[300], val[64];
+	int i, n;
+	FILE *f;
+
+	if (access("/sys/module/kvm/initstate", F_OK))
+		return "not loaded";
+	strcpy(state, "loaded");
+	n = scandir("/sys/module/kvm/parameters", &names, NULL, alphasort);
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "/sys/module/kvm/parameters/%s", names[i]->d_name);
+		f = names[i]->d_name[0] == '.' ? NULL : fopen(path, "r");
+		if (f && fgets(val, sizeof(val), f))
+			snprintf(state + strlen(state), sizeof(state) - strlen(state), " %s=%.*s",
+				 names[i]->d_name, (int)strcspn(val, "\n"), val);
+		if (f)
+			fclose(f);
+		free(names[i]);
+	}
+	if (n >= 0)
+		free(names);
+	return state;
+}
+
+static void append_line(const char *path, const char *line)
+{
+	FILE *f = fopen(path, "a");
+
+	if (f) {
+		fprintf(f, "%s\n", line);
+		fclose(f);
+	}
+}
+
+/* Line @n (from 1) of @path in @buf, "" if none */
+static void get_line(const char *path, int n, char *buf, int size)
+{
+	FILE *f = fopen(path, "r");
+
+	buf[0] = '\0';
+	while (f && n-- > 0 && fgets(buf, size, f))
+		;
+	if (n >= 0)
+		buf[0] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+	if (f)
+		fclose(f);
+}
+
+/* How many lines of @path are @line */
+static int count_lines(const char *path, const char *line)
+{
+	char buf[64];
+	int n = 0;
+	FILE *f = fopen(path, "r");
+
+	while (f && fgets(buf, sizeof(buf), f))
+		n += !strncmp(buf, line, strlen(line)) && buf[strlen(line)] == '\n';
+	if (f)
+		fclose(f);
+	return n;
 }
 
 static void power_off(void)
@@ -112,19 +205,21 @@ static void power_off(void)
 }
 
 /*
- * "modprobe kvm [name=value ...]" loads /kvm.ko with finit_module(),
+ * "modprobe kvm [name=value ...]" loads the scenario's module with
+ * finit_module(), adding the hidden parameters of this load,
  * "modprobe -r kvm" unloads kvm; exit status 0 or 1 as kmod's modprobe.
  */
 static int modprobe(int argc, char *argv[])
 {
 	int rm = argc == 3 && !strcmp(argv[1], "-r");
-	char params[512] = "";
+	char params[512] = "", ko[256], extra[256];
 	int i, fd;
 
 	if (argc < 2 || strcmp(argv[rm + 1], "kvm")) {
 		fprintf(stderr, "modprobe: this initramfs has only 'modprobe [-r] kvm [name=value ...]'\n");
 		return 1;
 	}
+	append_line(CALLS, rm ? "unload" : "load");
 	if (rm) {
 		if (!syscall(__NR_delete_module, "kvm", O_NONBLOCK))
 			return 0;
@@ -132,10 +227,14 @@ static int modprobe(int argc, char *argv[])
 			strerror(errno));
 		return 1;
 	}
+	get_line(SCENARIO, 1, ko, sizeof(ko));
+	get_line(SCENARIO, 1 + count_lines(CALLS, "load"), extra, sizeof(extra));
 	for (i = 2; i < argc; i++)
 		snprintf(params + strlen(params), sizeof(params) - strlen(params),
 			 "%s%s", i > 2 ? " " : "", argv[i]);
-	fd = open("/kvm.ko", O_RDONLY | O_CLOEXEC);
+	snprintf(params + strlen(params), sizeof(params) - strlen(params), "%s%s",
+		 params[0] && extra[0] ? " " : "", extra);
+	fd = open(ko[0] ? ko : "/kvm.ko", O_RDONLY | O_CLOEXEC);
 	if (fd >= 0 && !syscall(__NR_finit_module, fd, params, 0))
 		return 0;
 	fprintf(stderr, "modprobe: ERROR: could not insert 'kvm': %s\n",
@@ -210,12 +309,59 @@ static int run_selftest(void)
 	return rc;
 }
 
+/*
+ * One run of the kselftest: kvm unloaded, the scenario written for
+ * modprobe, kvm loaded first if the scenario says so; kvm's state before
+ * and after and modprobe's calls during the run are printed.
+ */
+static void run_scenario(const struct scenario *sc)
+{
+	int i, fd, status, err;
+	FILE *f;
+
+	printf(M "scenario %s start\n", sc->name);
+	if (!access("/sys/module/kvm/initstate", F_OK) &&
+	    syscall(__NR_delete_module, "kvm", O_NONBLOCK))
+		printf(M "cannot unload kvm: %s\n", strerror(errno));
+	f = fopen(SCENARIO, "w");
+	for (i = -1; f && i < 3; i++)
+		fprintf(f, "%s\n", i < 0 ? sc->ko : sc->loads[i] ? sc->loads[i] : "");
+	if (f)
+		fclose(f);
+	unlink(CALLS);
+	if (sc->preload) {
+		fd = open(sc->ko, O_RDONLY | O_CLOEXEC);
+		err = fd < 0 || syscall(__NR_finit_module, fd, sc->preload, 0) ? errno : 0;
+		if (fd >= 0)
+			close(fd);
+		printf(M "load before the selftest (%s): %s\n", sc->preload,
+		       err ? strerror(err) : "loaded");
+	}
+	printf(M "kvm before the selftest: %s\n", kvm_state());
+	printf(M "selftest start\n");
+	printf(M "selftest exit status %d\n", run_selftest());
+	/* reap whatever the test left behind */
+	while (waitpid(-1, &status, WNOHANG) > 0)
+		;
+	printf(M "kvm after the selftest: %s\n", kvm_state());
+	printf(M "modprobe during the selftest: %d loads, %d unloads\n",
+	       count_lines(CALLS, "load"), count_lines(CALLS, "unload"));
+	/* drop the reference the stand-in takes in scenario busy */
+	fd = open("/sys/kernel/debug/s390dbf/kvm-trace/release", O_WRONLY);
+	if (fd >= 0 && write(fd, "1\n", 2) != 2)
+		printf(M "write kvm-trace/release: %s\n", strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	printf(M "scenario %s end\n", sc->name);
+}
+
 int main(int argc, char *argv[])
 {
 	const char *preload = getenv("AEN_BOOT_PRELOAD");
 	const char *name = strrchr(argv[0], '/');
 	char up[64] = "?";
-	int fd, err, status;
+	int fd, err;
+	size_t i;
 	FILE *f;
 
 	if (!strcmp(name ? name + 1 : argv[0], "modprobe"))
@@ -252,13 +398,8 @@ int main(int argc, char *argv[])
 		printf(M "finit_module(/kvm.ko): errno %d %s (%s)\n", err,
 		       errno_name(err), err ? strerror(err) : "loaded");
 
-	printf(M "kvm before the selftest: %s\n", kvm_state());
-	printf(M "selftest start\n");
-	printf(M "selftest exit status %d\n", run_selftest());
-	/* reap whatever the test left behind */
-	while (waitpid(-1, &status, WNOHANG) > 0)
-		;
-	printf(M "kvm after the selftest: %s\n", kvm_state());
+	for (i = 0; i < sizeof(scenarios) / sizeof(scenarios[0]); i++)
+		run_scenario(&scenarios[i]);
 	power_off();
 	return 0;
 }

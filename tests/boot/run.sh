@@ -1,29 +1,33 @@
 #!/bin/sh
 # Boot test: boot the kernel under qemu-system-s390x (TCG) with an
-# initramfs holding a static init (tests/boot/init.c), kvm.ko and the
-# kselftest, then check the console log:
+# initramfs holding a static init (tests/boot/init.c), kvm.ko, the stand-in
+# kvm module (tests/boot/standin) and the kselftest, then check the console
+# log:
 #  - the kernel boots to init and powers off by itself;
 #  - finit_module(kvm.ko) fails with ENODEV after "SIE is not available"
 #    (TCG has no SIE);
-#  - the kselftest, run the way the kselftest runner runs it (init.c),
-#    SKIPs because kvm cannot load: exit code 4, the runner's line
-#    "ok 1 selftests: kvm: aen_reload_test # SKIP", valid KTAP inside;
-#  - no WARNING, BUG, Oops, panic or call trace.
-# usage: run.sh KERNEL_IMAGE KVM_KO SELFTEST_BIN
+#  - the kselftest, run the way the kselftest runner runs it (init.c), once
+#    per scenario (below), gives the scenario's KTAP result line and exit
+#    code, valid KTAP, and leaves kvm as it found it; with the real kvm.ko
+#    it SKIPs because kvm cannot load ("ok 1 selftests: kvm:
+#    aen_reload_test # SKIP");
+#  - no WARNING, BUG, Oops, panic or call trace, but in the scenario that
+#    WARNs on purpose.
+# usage: run.sh KERNEL_IMAGE KVM_KO STANDIN_KO SELFTEST_BIN
 # Environment: BOOT_TIMEOUT (s, default 120), BOOT_APPEND (more kernel
 # parameters), OUT (console log goes to
 # $OUT/boot-console.log; without OUT the work directory is kept).
 # Exit 0 only if every check passes.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-[ $# -eq 3 ] || { echo "usage: $0 KERNEL_IMAGE KVM_KO SELFTEST_BIN" >&2; exit 2; }
-kernel=$1 kvmko=$2 selftest=$3
+[ $# -eq 4 ] || { echo "usage: $0 KERNEL_IMAGE KVM_KO STANDIN_KO SELFTEST_BIN" >&2; exit 2; }
+kernel=$1 kvmko=$2 standin=$3 selftest=$4
 timeout_s=${BOOT_TIMEOUT:-120}
 QEMU=${QEMU:-qemu-system-s390x}
 CROSS_CC=${CROSS_CC:-s390x-linux-gnu-gcc}
 
 die() { echo "boot: FAIL: $*" >&2; exit 1; }
-for f in "$kernel" "$kvmko" "$selftest"; do
+for f in "$kernel" "$kvmko" "$standin" "$selftest"; do
 	[ -f "$f" ] || die "no such file: $f"
 done
 command -v "$QEMU" >/dev/null 2>&1 ||
@@ -48,6 +52,7 @@ mkdir -p "$root/dev" "$root/proc" "$root/sys" "$root/tmp" "$root/sbin"
 $CROSS_CC -static -O2 -Wall -o "$root/init" "$here/init.c"
 ln -s ../init "$root/sbin/modprobe"
 cp "$kvmko" "$root/kvm.ko"
+cp "$standin" "$root/kvm-standin.ko"
 cp "$selftest" "$root/aen_reload_test"
 chmod 0755 "$root/init" "$root/aen_reload_test"
 # init reopens the console after mounting devtmpfs; the node is only
@@ -59,10 +64,12 @@ echo "boot: pack initramfs (cpio newc)"
 
 echo "boot: $QEMU -M s390-ccw-virtio -m 512 -kernel $kernel (timeout ${timeout_s}s)"
 start=$(date +%s.%N)
+# debug_boot_weak_hash: %p hashes from boot on; before its crng is ready
+# (long, under TCG) 5.10 prints every %p as (____ptrval____)
 set +e
 timeout "$timeout_s" "$QEMU" -M s390-ccw-virtio -m 512 -nographic -no-reboot \
 	-kernel "$kernel" -initrd "$work/initramfs.cpio.gz" \
-	-append "console=ttysclp0 rdinit=/init${BOOT_APPEND:+ $BOOT_APPEND}" \
+	-append "console=ttysclp0 rdinit=/init debug_boot_weak_hash${BOOT_APPEND:+ $BOOT_APPEND}" \
 	-chardev file,id=lm,path="$work/linemode.log" \
 	-device sclplmconsole,chardev=lm \
 	</dev/null >"$work/console.raw" 2>"$work/qemu.err"
@@ -115,55 +122,87 @@ n=$(grep -cE "$hdr" "$log" || true)
 r=1; [ "$n" -gt 0 ] && r=0
 check "s390dbf sprintf-view header format as parsed" $r "$n sample lines match"
 
-# What the runner printed, between the markers; the test's own output is
-# in it with "# " in front. Kernel messages may be interleaved: KTAP lets
-# a parser ignore lines it does not know.
-sed -n '/^AEN-BOOT: selftest start$/,/^AEN-BOOT: selftest /p' "$log" |
-	sed '1d;$d' >"$work/runner"
-status=$(sed -n 's/^AEN-BOOT: selftest exit status \(-*[0-9]*\)$/\1/p' "$log" | head -n 1)
-r=1; [ "${status:-x}" = 4 ] && r=0
-check "kselftest exit code is 4 (KSFT_SKIP)" $r "exit code ${status:-none}"
-result=$(grep -E '^(not )?ok [0-9]+ selftests: ' "$work/runner" || true)
-r=1
-grep -qx 'TAP version 13' "$work/runner" && grep -qx '1\.\.1' "$work/runner" &&
-	[ "$result" = "ok 1 selftests: kvm: aen_reload_test # SKIP" ] && r=0
-check "runner reports: ok 1 selftests: kvm: aen_reload_test # SKIP" $r "${result:-no result line}"
-sed -n 's/^# //p' "$work/runner" >"$work/ktap"
-ktap_err=$(awk '
-	/^(TAP version 13|KTAP version 1)$/ { if (!nr && !plan) ver = 1; next }
-	/^1\.\.[0-9]+/ { if (plan) { print "second plan line"; exit } plan = substr($1, 4) + 0; next }
-	/^(not )?ok [0-9]+/ {
-		n = ($1 == "not") ? $3 : $2
-		nr++
-		if (n != nr) { print "result " n " out of order"; exit }
-		if ($1 == "not") nok++
-		if ($0 ~ / # SKIP /) skip++
-		if ($0 ~ / # SKIP kvm cannot load: /) why++
-		next
-	}
-	/^# Totals: / { totals = $0; next }
-	END {
-		if (!ver) print "no TAP/KTAP version line first"
-		else if (plan == "") print "no plan line"
-		else if (nr != plan) print "plan " plan " but " nr " results"
-		else if (nok) print nok " not ok results"
-		else if (skip != nr) print "not every result is a SKIP"
-		else if (!why) print "no SKIP with reason \"kvm cannot load\""
-		else if (totals !~ "pass:0 fail:0 xfail:0 xpass:0 skip:" nr " error:0$")
-			print "bad totals: " totals
-	}' "$work/ktap")
-check "kselftest output is valid KTAP: plan, ok # SKIP kvm cannot load, totals" \
-	"$( [ -z "$ktap_err" ] && echo 0 || echo 1)" "${ktap_err:-$(grep -m1 '^ok ' "$work/ktap" || true)}"
-before=$(sed -n 's/^AEN-BOOT: kvm before the selftest: //p' "$log" | head -n 1)
-after=$(sed -n 's/^AEN-BOOT: kvm after the selftest: //p' "$log" | head -n 1)
-r=1; [ -n "$before" ] && [ "$before" = "$after" ] && r=0
-check "kselftest left kvm as it found it" $r "before: ${before:-?}, after: ${after:-?}"
-bad=$(grep -nE 'WARNING|BUG|Oops|[Pp]anic|Call Trace|cut here|general protection|Unable to handle' "$log" || true)
+# One block per scenario of init.c, between its markers. In it, what the
+# runner printed between the selftest markers; the test's own output has
+# "# " in front. Kernel messages may be interleaved: KTAP lets a parser
+# ignore lines it does not know.
+# scenario NAME EXIT RESULT: the kselftest exits with EXIT, its result
+# line starts with RESULT, the runner's line and the KTAP around it agree,
+# and kvm is as it found it.
+: >"$work/summary"
+scenario() {
+	name=$1 want_rc=$2 want=$3 b=$work/block.$1
+	sed -n "/^AEN-BOOT: scenario $name start\$/,/^AEN-BOOT: scenario $name end\$/p" "$log" >"$b"
+	sed -n '/^AEN-BOOT: selftest start$/,/^AEN-BOOT: selftest /p' "$b" | sed '1d;$d' >"$b.runner"
+	sed -n 's/^# //p' "$b.runner" >"$b.ktap"
+	status=$(sed -n 's/^AEN-BOOT: selftest exit status \(-*[0-9]*\)$/\1/p' "$b" | head -n 1)
+	result=$(grep -E '^(not )?ok [0-9]+ ' "$b.ktap" | head -n 1 || true)
+	before=$(sed -n 's/^AEN-BOOT: kvm before the selftest: //p' "$b" | head -n 1)
+	after=$(sed -n 's/^AEN-BOOT: kvm after the selftest: //p' "$b" | head -n 1)
+	echo "boot: | $name: ${result:-no result line} (exit ${status:-none}); kvm ${before:-?} -> ${after:-?}" >>"$work/summary"
+	r=1; [ "${status:-x}" = "$want_rc" ] && r=0
+	check "$name: kselftest exit code $want_rc" $r "exit code ${status:-none}"
+	r=1
+	case $result in "$want"*) r=0 ;; esac
+	check "$name: result line '$want...'" $r "${result:-no result line}"
+	case $want_rc in
+	0) runner="ok 1 selftests: kvm: aen_reload_test" count=pass ;;
+	4) runner="ok 1 selftests: kvm: aen_reload_test # SKIP" count=skip ;;
+	*) runner="not ok 1 selftests: kvm: aen_reload_test # exit=$want_rc" count=fail ;;
+	esac
+	r=1
+	grep -qx 'TAP version 13' "$b.runner" && grep -qx '1\.\.1' "$b.runner" &&
+		grep -qxF "$runner" "$b.runner" && r=0
+	check "$name: runner reports: $runner" $r "$(grep -E '^(not )?ok [0-9]+ selftests: ' "$b.runner" || echo no result line)"
+	ktap_err=$(awk -v count="$count" '
+		/^(TAP version 13|KTAP version 1)$/ { if (!nr && !plan) ver = 1; next }
+		/^1\.\.[0-9]+/ { if (plan) { print "second plan line"; exit } plan = substr($1, 4) + 0; next }
+		/^(not )?ok [0-9]+/ {
+			n = ($1 == "not") ? $3 : $2
+			nr++
+			if (n != nr) { print "result " n " out of order"; exit }
+			next
+		}
+		/^# Totals: / { totals = $0; next }
+		END {
+			want["pass"] = want["fail"] = want["skip"] = 0
+			want[count] = nr
+			if (!ver) print "no TAP/KTAP version line first"
+			else if (plan == "") print "no plan line"
+			else if (nr != plan) print "plan " plan " but " nr " results"
+			else if (totals != "# Totals: pass:" want["pass"] " fail:" want["fail"] \
+				 " xfail:0 xpass:0 skip:" want["skip"] " error:0")
+				print "bad totals: " totals
+		}' "$b.ktap")
+	check "$name: kselftest output is valid KTAP: plan, results, totals" \
+		"$( [ -z "$ktap_err" ] && echo 0 || echo 1)" "$ktap_err"
+	r=1; [ -n "$before" ] && [ "$before" = "$after" ] && r=0
+	check "$name: kselftest left kvm as it found it" $r "before: ${before:-?}, after: ${after:-?}"
+}
+# the scenarios of init.c, in its order, with the result they must give
+scenario registration-reused 0 "ok 1 first load and 2 reloads keep one AEN registration"
+scenario loaded-with-parameter 0 "ok 1 first load and 2 reloads keep one AEN registration"
+r=1; grep -qx 'AEN-BOOT: kvm before the selftest: loaded nested=1 use_gisa=N' "$work/block.loaded-with-parameter" && r=0
+check "loaded-with-parameter: kvm was loaded with nested=1 use_gisa=N" $r
+scenario second-registration 1 "not ok 1 reload 1: second AEN registration"
+scenario reload-fails 1 "not ok 1 reload 1 failed: modprobe: ERROR: could not insert 'kvm': Input/output error"
+scenario first-load-fails 1 "not ok 1 first load failed: modprobe: ERROR: could not insert 'kvm': Cannot allocate memory"
+scenario enodev 4 "ok 1 # SKIP kvm cannot load: modprobe: ERROR: could not insert 'kvm': No such device"
+scenario loaded-unavailable 4 "ok 1 # SKIP AEN unavailable: "
+r=1; grep -qx 'AEN-BOOT: modprobe during the selftest: 0 loads, 0 unloads' "$work/block.loaded-unavailable" && r=0
+check "loaded-unavailable: no modprobe run" $r "$(sed -n 's/^AEN-BOOT: modprobe during the selftest: //p' "$work/block.loaded-unavailable")"
+scenario busy 4 "ok 1 # SKIP kvm became busy: "
+scenario warning 1 "not ok 1 kernel log: WARNING: "
+n=$(grep -c '^AEN-BOOT: scenario .* start$' "$log" || true)
+r=1; [ "$n" = 9 ] && r=0
+check "init ran 9 scenarios" $r "$n"
+bad=$(sed '/^AEN-BOOT: scenario warning start$/,/^AEN-BOOT: scenario warning end$/d' "$log" |
+	grep -nE 'WARNING|BUG|Oops|[Pp]anic|Call Trace|cut here|general protection|Unable to handle' || true)
 r=1; [ -z "$bad" ] && r=0
-check "no WARNING/BUG/Oops/panic/call trace in the log" $r "$(echo "$bad" | head -n 1)"
+check "no WARNING/BUG/Oops/panic/call trace in the log but in scenario warning" $r "$(echo "$bad" | head -n 1)"
 
-echo "boot: kselftest as the runner reports it:"
-sed 's/^/boot: | /' "$work/runner"
+echo "boot: the kselftest per scenario (result line, exit code, kvm before -> after):"
+cat "$work/summary"
 echo "boot: boot to power off took ${secs}s (qemu wall time), init reached at ${up:-?}s uptime"
 echo "boot: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

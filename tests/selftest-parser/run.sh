@@ -2,21 +2,23 @@
 # Host unit test of the kvm-trace parsing of the kselftest: builds
 # test_parser.c, which includes TREE's aen_reload_test.c, with the host
 # compiler (warnings are errors; ASan and UBSan where the compiler has
-# them) and runs it on its canned records.
+# them) and runs it on its canned records: the 5.10 "aen: ..." records for
+# a tree with tools/testing/selftests/kvm/s390x/, the upstream "gib ...
+# initialized, aipb 0x%p" record for one with kvm/s390/.
 # usage: run.sh TREE
 set -eu
 [ $# -eq 1 ] || { echo "usage: $0 TREE" >&2; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd)
 sel=$1/tools/testing/selftests
 # kvm/s390x/ in 5.10, kvm/s390/ in 7.2
-d=$sel/kvm/s390x
-[ -d "$d" ] || d=$sel/kvm/s390
+d=$sel/kvm/s390x records=
+[ -d "$d" ] || d=$sel/kvm/s390 records=-DAEN_GIB_RECORD
 [ -f "$d/aen_reload_test.c" ] ||
 	{ echo "selftest-parser: no aen_reload_test.c in $sel/kvm/s390x or s390" >&2; exit 2; }
 cc=${HOSTCC:-gcc}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-flags="-std=gnu99 -O2 -g -Wall -Wextra -Werror -I$sel -I$d"
+flags="-std=gnu99 -O2 -g -Wall -Wextra -Werror $records -I$sel -I$d"
 san="-fsanitize=address,undefined -fno-sanitize-recover=all"
 echo 'int main(void) { return 0; }' >"$work/probe.c"
 # shellcheck disable=SC2086
