@@ -57,6 +57,7 @@ static const struct scenario {
 	{ "enodev", "/kvm.ko", NULL, { "" } },
 	{ "loaded-unavailable", STANDIN, "aipb=0", { "aipb=0" } },
 	{ "busy", STANDIN, "aipb=1 registers=1 busy=1", { "aipb=1" } },
+	{ "busy-after-first-load", STANDIN, NULL, { "aipb=1 registers=1 busy=1" } },
 	{ "warning", STANDIN, NULL, { "aipb=1 registers=1", "aipb=1 warn=1", "aipb=1" } },
 };
 

@@ -126,12 +126,14 @@ check "s390dbf sprintf-view header format as parsed" $r "$n sample lines match"
 # runner printed between the selftest markers; the test's own output has
 # "# " in front. Kernel messages may be interleaved: KTAP lets a parser
 # ignore lines it does not know.
-# scenario NAME EXIT RESULT: the kselftest exits with EXIT, its result
-# line starts with RESULT, the runner's line and the KTAP around it agree,
-# and kvm is as it found it.
+# scenario NAME EXIT REASON [AFTER]: the kselftest exits with EXIT, its
+# result line is "ok 1 aen_reload" (0), "not ok 1 aen_reload" (1) with a
+# "# REASON..." line before it, or "ok 1 # SKIP REASON..." (4); the
+# runner's line and the KTAP around it agree; kvm is as it found it, or
+# AFTER.
 : >"$work/summary"
 scenario() {
-	name=$1 want_rc=$2 want=$3 b=$work/block.$1
+	name=$1 want_rc=$2 want=$3 want_after=${4:-} b=$work/block.$1
 	sed -n "/^AEN-BOOT: scenario $name start\$/,/^AEN-BOOT: scenario $name end\$/p" "$log" >"$b"
 	sed -n '/^AEN-BOOT: selftest start$/,/^AEN-BOOT: selftest /p' "$b" | sed '1d;$d' >"$b.runner"
 	sed -n 's/^# //p' "$b.runner" >"$b.ktap"
@@ -142,9 +144,15 @@ scenario() {
 	echo "boot: | $name: ${result:-no result line} (exit ${status:-none}); kvm ${before:-?} -> ${after:-?}" >>"$work/summary"
 	r=1; [ "${status:-x}" = "$want_rc" ] && r=0
 	check "$name: kselftest exit code $want_rc" $r "exit code ${status:-none}"
+	case $want_rc in
+	0) line="ok 1 aen_reload" ;;
+	1) line="not ok 1 aen_reload" ;;
+	*) line="ok 1 # SKIP $want" ;;
+	esac
 	r=1
-	case $result in "$want"*) r=0 ;; esac
-	check "$name: result line '$want...'" $r "${result:-no result line}"
+	case $result in "$line"*) r=0 ;; esac
+	[ "$want_rc" = 4 ] || grep -qF "# $want" "$b.ktap" || r=1
+	check "$name: result line '$line', reason '$want...'" $r "${result:-no result line}"
 	case $want_rc in
 	0) runner="ok 1 selftests: kvm: aen_reload_test" count=pass ;;
 	4) runner="ok 1 selftests: kvm: aen_reload_test # SKIP" count=skip ;;
@@ -176,8 +184,93 @@ scenario() {
 		}' "$b.ktap")
 	check "$name: kselftest output is valid KTAP: plan, results, totals" \
 		"$( [ -z "$ktap_err" ] && echo 0 || echo 1)" "$ktap_err"
-	r=1; [ -n "$before" ] && [ "$before" = "$after" ] && r=0
-	check "$name: kselftest left kvm as it found it" $r "before: ${before:-?}, after: ${after:-?}"
+	r=1; [ -n "$before" ] && [ "${want_after:-$before}" = "$after" ] && r=0
+	check "$name: kselftest left kvm ${want_after:-as it found it}" $r "before: ${before:-?}, after: ${after:-?}"
+}
+# the scenarios of init.c, in its order, with the result they must give
+scenario registration-reused 0 "first load and 2 reloads keep one AEN registration"
+scenario loaded-with-parameter 0 "first load and 2 reloads keep one AEN registration"
+r=1; grep -qx 'AEN-BOOT: kvm before the selftest: loaded nested=1 use_gisa=N' "$work/block.loaded-with-parameter" && r=0
+check "loaded-with-parameter: kvm was loaded with nested=1 use_gisa=N" $r
+scenario second-registration 1 "reload 1: second AEN registration"
+scenario reload-fails 1 "reload 1 failed: modprobe: ERROR: could not insert 'kvm': Input/output error"
+scenario first-load-fails 1 "first load failed: modprobe: ERROR: could not insert 'kvm': Cannot allocate memory"
+scenario enodev 4 "kvm cannot load here: modprobe: ERROR: could not insert 'kvm': No such device"
+scenario loaded-unavailable 4 "AEN unavailable: "
+r=1; grep -qx 'AEN-BOOT: modprobe during the selftest: 0 loads, 0 unloads' "$work/block.loaded-unavailable" && r=0
+check "loaded-unavailable: no modprobe run" $r "$(sed -n 's/^AEN-BOOT: modprobe during the selftest: //p' "$work/block.loaded-unavailable")"
+scenario busy 4 "kvm became busy: "
+# kvm was not loaded; the test loaded it and it is in use now: it stays
+scenario busy-after-first-load 4 "kvm became busy: " "loaded nested=0 use_gisa=Y"
+scenario warning 1 "kernel log: WARNING: "
+n=$(grep -cE "$hdr" "$log" || true)
+r=1; [ "$n" -gt 0 ] && r=0
+check "s390dbf sprintf-view header format as parsed" $r "$n sample lines match"
+
+# One block per scenario of init.c, between its markers. In it, what the
+# runner printed between the selftest markers; the test's own output has
+# "# " in front. Kernel messages may be interleaved: KTAP lets a parser
+# ignore lines it does not know.
+# scenario NAME EXIT REASON [AFTER]: the kselftest exits with EXIT, its
+# result line is "ok 1 aen_reload" (0), "not ok 1 aen_reload" (1) with a
+# "# REASON..." line before it, or "ok 1 # SKIP REASON..." (4); the
+# runner's line and the KTAP around it agree; kvm is as it found it, or
+# AFTER.
+: >"$work/summary"
+scenario() {
+	name=$1 want_rc=$2 want=$3 want_after=${4:-} b=$work/block.$1
+	sed -n "/^AEN-BOOT: scenario $name start\$/,/^AEN-BOOT: scenario $name end\$/p" "$log" >"$b"
+	sed -n '/^AEN-BOOT: selftest start$/,/^AEN-BOOT: selftest /p' "$b" | sed '1d;$d' >"$b.runner"
+	sed -n 's/^# //p' "$b.runner" >"$b.ktap"
+	status=$(sed -n 's/^AEN-BOOT: selftest exit status \(-*[0-9]*\)$/\1/p' "$b" | head -n 1)
+	result=$(grep -E '^(not )?ok [0-9]+ ' "$b.ktap" | head -n 1 || true)
+	before=$(sed -n 's/^AEN-BOOT: kvm before the selftest: //p' "$b" | head -n 1)
+	after=$(sed -n 's/^AEN-BOOT: kvm after the selftest: //p' "$b" | head -n 1)
+	echo "boot: | $name: ${result:-no result line} (exit ${status:-none}); kvm ${before:-?} -> ${after:-?}" >>"$work/summary"
+	r=1; [ "${status:-x}" = "$want_rc" ] && r=0
+	check "$name: kselftest exit code $want_rc" $r "exit code ${status:-none}"
+	case $want_rc in
+	0) line="ok 1 aen_reload" ;;
+	1) line="not ok 1 aen_reload" ;;
+	*) line="ok 1 # SKIP $want" ;;
+	esac
+	r=1
+	case $result in "$line"*) r=0 ;; esac
+	[ "$want_rc" = 4 ] || grep -qF "# $want" "$b.ktap" || r=1
+	check "$name: result line '$line', reason '$want...'" $r "${result:-no result line}"
+	case $want_rc in
+	0) runner="ok 1 selftests: kvm: aen_reload_test" count=pass ;;
+	4) runner="ok 1 selftests: kvm: aen_reload_test # SKIP" count=skip ;;
+	*) runner="not ok 1 selftests: kvm: aen_reload_test # exit=$want_rc" count=fail ;;
+	esac
+	r=1
+	grep -qx 'TAP version 13' "$b.runner" && grep -qx '1\.\.1' "$b.runner" &&
+		grep -qxF "$runner" "$b.runner" && r=0
+	check "$name: runner reports: $runner" $r "$(grep -E '^(not )?ok [0-9]+ selftests: ' "$b.runner" || echo no result line)"
+	ktap_err=$(awk -v count="$count" '
+		/^(TAP version 13|KTAP version 1)$/ { if (!nr && !plan) ver = 1; next }
+		/^1\.\.[0-9]+/ { if (plan) { print "second plan line"; exit } plan = substr($1, 4) + 0; next }
+		/^(not )?ok [0-9]+/ {
+			n = ($1 == "not") ? $3 : $2
+			nr++
+			if (n != nr) { print "result " n " out of order"; exit }
+			next
+		}
+		/^# Totals: / { totals = $0; next }
+		END {
+			want["pass"] = want["fail"] = want["skip"] = 0
+			want[count] = nr
+			if (!ver) print "no TAP/KTAP version line first"
+			else if (plan == "") print "no plan line"
+			else if (nr != plan) print "plan " plan " but " nr " results"
+			else if (totals != "# Totals: pass:" want["pass"] " fail:" want["fail"] \
+				 " xfail:0 xpass:0 skip:" want["skip"] " error:0")
+				print "bad totals: " totals
+		}' "$b.ktap")
+	check "$name: kselftest output is valid KTAP: plan, results, totals" \
+		"$( [ -z "$ktap_err" ] && echo 0 || echo 1)" "$ktap_err"
+	r=1; [ -n "$before" ] && [ "${want_after:-$before}" = "$after" ] && r=0
+	check "$name: kselftest left kvm ${want_after:-as it found it}" $r "before: ${before:-?}, after: ${after:-?}"
 }
 # the scenarios of init.c, in its order, with the result they must give
 scenario registration-reused 0 "ok 1 first load and 2 reloads keep one AEN registration"
@@ -194,8 +287,8 @@ check "loaded-unavailable: no modprobe run" $r "$(sed -n 's/^AEN-BOOT: modprobe 
 scenario busy 4 "ok 1 # SKIP kvm became busy: "
 scenario warning 1 "not ok 1 kernel log: WARNING: "
 n=$(grep -c '^AEN-BOOT: scenario .* start$' "$log" || true)
-r=1; [ "$n" = 9 ] && r=0
-check "init ran 9 scenarios" $r "$n"
+r=1; [ "$n" = 10 ] && r=0
+check "init ran 10 scenarios" $r "$n"
 bad=$(sed '/^AEN-BOOT: scenario warning start$/,/^AEN-BOOT: scenario warning end$/d' "$log" |
 	grep -nE 'WARNING|BUG|Oops|[Pp]anic|Call Trace|cut here|general protection|Unable to handle' || true)
 r=1; [ -z "$bad" ] && r=0
