@@ -19,10 +19,9 @@
 #define KVM_SYSFS	"/sys/module/kvm"
 #define S390DBF		"/sys/kernel/debug/s390dbf"
 #define RELOADS		2
-/* each run of modprobe (unload, first load, 2 a reload, put back) gets MODPROBE_S + REAP_S */
+/* runs of modprobe: unload, first load, 2 a reload, put back: 7 * 6 s < 45 s (runner) */
 #define MODPROBE_S	5
 #define REAP_S		1
-_Static_assert((3 + 2 * RELOADS) * (MODPROBE_S + REAP_S) < 45, "beyond the runner's 45 s");
 #define MAX_PARAMS	32
 
 enum aen_kind { AEN_NONE, AEN_REGISTERED, AEN_SET, AEN_UNAVAILABLE, AEN_FAILED, AEN_OLD, AEN_BAD };
@@ -80,7 +79,8 @@ static void read_record(struct aen_record *rec)
 		if (!aen_parse(&r) || (r.kind == AEN_UNAVAILABLE && rec->kind == r.kind))
 			continue;
 		if (!hdr || rec->kind || r.kind == AEN_BAD)
-			snprintf(r.why, sizeof(r.why), "%s AEN record", rec->kind ? "second" : "malformed");
+			snprintf(r.why, sizeof(r.why), "%s AEN record",
+				 rec->kind ? "second" : "malformed");
 		r.kind = !hdr || rec->kind ? AEN_BAD : r.kind;
 		*rec = r;
 	}
@@ -143,8 +143,9 @@ static int run_modprobe(bool load, char *why, int size)
 		usleep(10000);
 	}
 	stuck = pid > 0 && !n;
-	snprintf(why, size, "modprobe %skvm: %s", load ? "" : "-r ", stuck ? "no end after SIGKILL" :
-		 ms >= MODPROBE_S * 1000 ? "timed out" : n < 0 ? strerror(errno) : "failed");
+	snprintf(why, size, "modprobe %skvm: %s", load ? "" : "-r ",
+		 stuck ? "no end after SIGKILL" : ms >= MODPROBE_S * 1000 ? "timed out" :
+		 n < 0 ? strerror(errno) : "failed");
 	rewind(out);
 	while (fgets(line, sizeof(line), out)) {
 		line[strcspn(line, "\n")] = '\0';
@@ -155,11 +156,10 @@ static int run_modprobe(bool load, char *why, int size)
 	fclose(out);
 	if (n <= 0 || ms >= MODPROBE_S * 1000 || status)
 		return -1;
-	if ((kvm_state() > 0) == load)
-		return 0;
-	snprintf(why, size, "modprobe %skvm: exit 0, but kvm is %sloaded", load ? "" : "-r ",
-		 load ? "not " : "still ");
-	return -1;
+	if ((kvm_state() > 0) != load)
+		snprintf(why, size, "modprobe %skvm: exit 0, but kvm is %sloaded",
+			 load ? "" : "-r ", load ? "not " : "still ");
+	return (kvm_state() > 0) == load ? 0 : -1;
 }
 
 /* Put kvm back, fail on a kernel line that shows a problem, report, exit */
@@ -251,7 +251,6 @@ int main(void)
 
 	ksft_print_header();
 	ksft_set_plan(1);
-	signal(SIGCHLD, SIG_DFL);	/* waitpid() needs it */
 	if (geteuid())
 		finish(KSFT_SKIP, "must be run as root");
 	f = fopen("/proc/sysinfo", "r");	/* not uname(): qemu-user says s390x */
@@ -264,8 +263,9 @@ int main(void)
 		finish(KSFT_SKIP, "no s390dbf in debugfs: %s: %s", S390DBF, strerror(errno));
 	state = kvm_state();
 	if (state < 0)
-		finish(KSFT_SKIP, "kvm cannot be unloaded: the test needs CONFIG_KVM=m and "
-		       "CONFIG_MODULE_UNLOAD=y (" KVM_M_NOTE ")");
+		finish(KSFT_SKIP, "%s, %s",
+		       "kvm cannot be unloaded: it needs CONFIG_KVM=m and CONFIG_MODULE_UNLOAD=y",
+		       KVM_M_NOTE);
 	if (state > 1)
 		finish(KSFT_SKIP, "kvm is in use (refcnt %d)", state - 1);
 	kvm_was_loaded = state;
