@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Test that kvm reloads keep one AEN registration (the AIPB; firmware takes it
- * once per boot, as far as is known), from each load's s390dbf/kvm-trace
- * record: "aen: registered|reused aipb=%p isc=%u faal=%u", "aen: failed ...",
- * "aen: unavailable: ..." or "gib not initialized, no AIV facility". Reloads
- * reset the kvm-trace and kvm-uv logs; kvm is put back as found; if it was
- * not loaded, the test makes this boot's registration.
+ * Test that kvm reloads reuse the one AEN registration (AIPB) that firmware
+ * takes per boot, as far as is known, from each load's kvm-trace record: "aen:
+ * registered|reused aipb=%p ...", "aen: failed ...", "aen: unavailable: ..."
+ * or "gib not initialized, no AIV facility". Reloads reset the kvm-trace and
+ * kvm-uv logs; with kvm not loaded, the test makes the registration.
  */
 #include <fcntl.h>
 #include <glob.h>
@@ -191,7 +190,8 @@ static void __attribute__((noreturn)) finish(int rc, const char *fmt, ...)
 		for (p = bad; *p && !strstr(text, *p); p++)
 			;
 		if (*p && rc != KSFT_FAIL)
-			snprintf(msg, sizeof(msg), "kernel log: %s", text + 1);
+			snprintf(msg, sizeof(msg), "kernel log: %.*s",
+				 (int)strcspn(text + 1, "\n"), text + 1);
 		rc = *p ? KSFT_FAIL : rc;
 	}
 	if (kvm_changed && (kmsg < 0 || (n < 0 && errno != EAGAIN)))
