@@ -5,7 +5,11 @@
 #     in a temporary folder with no ../shared beside it, as a user's clone
 #     is (the seed check SKIPs there);
 #     and the cache's disk use per target after it;
-#  2. warm `make check`: the same clone and CACHE again;
+#  2. warm `make check`: the same clone and CACHE again (nothing changed:
+#     every verdict is reused, scripts/check.sh);
+#  2b. the edit loop: in that clone, `make tree`, one comment of
+#     arch/s390/kvm/pci.c changed in the patch that adds it (a fixup
+#     commit, rebased), `make export`, `make check`;
 #  3. one full build of the minimal pci-kvm-m configuration of the
 #     primary target (bzImage + modules, ccache off), for scale;
 #  4. the model's allocation and firmware-call figures (tests/model).
@@ -24,6 +28,16 @@ for run in cold warm; do
 		echo "bench:   cache of $t after the cold run: $(du -sh "$w/cache/$t" 2>/dev/null | cut -f1)"
 	done
 done
+start=$(date +%s)
+(cd "$w/repo" && CACHE=$w/cache make tree && cd tree &&
+	f=$(git log --format=%H --diff-filter=A -1 -- arch/s390/kvm/pci.c) &&
+	sed -i '0,/^\/\* Allocation order of the GAIT: /s//\/* Allocation order of the GAIT, /' arch/s390/kvm/pci.c &&
+	git -c user.name=bench -c user.email=bench@localhost commit -qa --fixup="$f" &&
+	GIT_SEQUENCE_EDITOR=: git -c user.name=bench -c user.email=bench@localhost rebase -q -i --autosquash "$f^" &&
+	cd .. && CACHE=$w/cache make export && CACHE=$w/cache SEED= make check) >"$w/edit.log" 2>&1 || true
+edit=$(( $(date +%s) - start ))
+echo "bench: edit loop (a comment of pci.c in its patch: tree, export, check): $edit s: $(grep -E "^[0-9]+ passed" "$w/edit.log" | tail -n 1)"
+grep '^PASS\|^FAIL\|^SKIP' "$w/edit.log" | sed 's/: .*//; s/^/bench:   /' || true
 t=$(primary .)
 "$REPO/scripts/prepare.sh" "$t" >/dev/null
 "$REPO/scripts/kconfig.sh" "$t" pci-kvm-m "$w/obj" >/dev/null
@@ -31,5 +45,5 @@ start=$(date +%s)
 CCACHE_DISABLE=1 kmake "$(tree_of "$t")" "$w/obj" bzImage modules >/dev/null 2>&1
 full=$(( $(date +%s) - start ))
 echo "bench: one full minimal build ($t pci-kvm-m, -j$JOBS, no ccache): $full s"
-echo "bench: cold make check = $(awk -v a="$cold" -v b="$full" 'BEGIN { printf "%.1f", a / b }') full builds; warm = $(awk -v a="$warm" -v b="$full" 'BEGIN { printf "%.2f", a / b }')"
+echo "bench: cold make check = $(awk -v a="$cold" -v b="$full" 'BEGIN { printf "%.1f", a / b }') full builds; warm = $(awk -v a="$warm" -v b="$full" 'BEGIN { printf "%.2f", a / b }'); edit loop = $(awk -v a="$edit" -v b="$full" 'BEGIN { printf "%.2f", a / b }')"
 RECORDS=$(records .) BASE=$(base_of "$t") "$REPO/tests/model/bench.sh" "$(tree_of "$t")" "${SEED:-$REPO/../shared/seed}"

@@ -5,6 +5,11 @@
 # summary "N passed, N failed[, N skipped]". The checks need the trees
 # that git-am makes: when it fails, the run stops there, and the checks
 # that did not run are named.
+# A verdict (PASS or SKIP, and the log) is kept under a key of everything
+# a check can read: every file of the repository (committed or not), the
+# seed, the installed packages, sparse and the CACHE path. A run in which
+# none of it changed reuses the verdicts; a run with KSRC or KCONFIG (a
+# tree or configuration from outside) keeps none. A FAIL is never kept.
 set -eu
 . "$(dirname "$0")/lib.sh"
 logs=$CACHE/logs
@@ -15,15 +20,32 @@ summary() {
 	echo "$s"
 	[ "$fail" = 0 ]
 }
-mkdir -p "$logs"
+mkdir -p "$logs" "$CACHE/verdicts"
+key=
+if [ -z "${KSRC:-}${KCONFIG:-}" ]; then
+	seed=${SEED:-$REPO/../shared/seed}
+	key=$( { cd "$REPO" && git ls-files -co --exclude-standard -z | xargs -0 sha256sum
+		[ ! -d "$seed" ] || find "$seed" -type f -exec sha256sum {} + | sort
+		dpkg-query -W -f '${Package} ${Version}\n'; ls -a "$CACHE/sparse"; echo "$CACHE"; } 2>/dev/null |
+		sha256sum | cut -c1-16)
+fi
 echo "check: targets $(targets | paste -sd' ' -), CACHE=$CACHE"
 "$REPO/scripts/deps.sh" || { fail=1; summary; exit 1; }
 for c in "$REPO"/checks/[0-9]*; do
 	name=$(basename "$c" | sed 's/^[0-9]*-//')
 	start=$(date +%s)
-	rc=0
-	(cd "$REPO" && "$c") >"$logs/$name.log" 2>&1 || rc=$?
-	t="$(( $(date +%s) - start ))s"
+	rc=0 v=$CACHE/verdicts/$name-$key
+	if [ -n "$key" ] && [ -f "$v.rc" ]; then
+		rc=$(cat "$v.rc")
+		cp "$v.log" "$logs/$name.log"
+		t="verdict of an earlier run: nothing it reads changed"
+	else
+		(cd "$REPO" && "$c") >"$logs/$name.log" 2>&1 || rc=$?
+		t="$(( $(date +%s) - start ))s"
+		if [ -n "$key" ] && { [ "$rc" = 0 ] || [ "$rc" = "$SKIP" ]; }; then
+			cp "$logs/$name.log" "$v.log" && echo "$rc" >"$v.rc"
+		fi
+	fi
 	last=$(grep -v '^[[:space:]]*$' "$logs/$name.log" | tail -n 1)
 	case $rc in
 	0) pass=$((pass + 1)); echo "PASS $name ($t): $last" ;;
