@@ -7,7 +7,7 @@
 #     and the cache's disk use per target after it;
 #  2. warm `make check`: the same clone and CACHE again (nothing changed:
 #     every verdict is reused, scripts/check.sh);
-#  2b. the edit loop: in that clone, `make tree`, one comment of
+#  2b. the edit loop: in that clone, with `make tree` made, one comment of
 #     arch/s390/kvm/pci.c changed in the patch that adds it (a fixup
 #     commit, rebased), `make export`, `make check`;
 #  3. one full build of the minimal pci-kvm-m configuration of the
@@ -28,15 +28,16 @@ for run in cold warm; do
 		echo "bench:   cache of $t after the cold run: $(du -sh "$w/cache/$t" 2>/dev/null | cut -f1)"
 	done
 done
+(cd "$w/repo" && CACHE=$w/cache make tree) >"$w/tree.log" 2>&1 || true
 start=$(date +%s)
-(cd "$w/repo" && CACHE=$w/cache make tree && cd tree &&
+(cd "$w/repo/tree" &&
 	f=$(git log --format=%H --diff-filter=A -1 -- arch/s390/kvm/pci.c) &&
 	sed -i '0,/^\/\* Allocation order of the GAIT: /s//\/* Allocation order of the GAIT, /' arch/s390/kvm/pci.c &&
 	git -c user.name=bench -c user.email=bench@localhost commit -qa --fixup="$f" &&
 	GIT_SEQUENCE_EDITOR=: git -c user.name=bench -c user.email=bench@localhost rebase -q -i --autosquash "$f^" &&
 	cd .. && CACHE=$w/cache make export && CACHE=$w/cache SEED= make check) >"$w/edit.log" 2>&1 || true
 edit=$(( $(date +%s) - start ))
-echo "bench: edit loop (a comment of pci.c in its patch: tree, export, check): $edit s: $(grep -E "^[0-9]+ passed" "$w/edit.log" | tail -n 1)"
+echo "bench: edit loop (a comment of pci.c in its patch: rebase, export, check): $edit s: $(grep -E "^[0-9]+ passed" "$w/edit.log" | tail -n 1)"
 grep '^PASS\|^FAIL\|^SKIP' "$w/edit.log" | sed 's/: .*//; s/^/bench:   /' || true
 t=$(primary .)
 "$REPO/scripts/prepare.sh" "$t" >/dev/null
