@@ -51,6 +51,7 @@ mutant MEM-aift-leak-on-refusal pci.c 's/^\t\tkfree(new);/\t\t;/' reuse-isc MEM
 mutant FW-interrupts-enabled pci.c 's/^\taift = new;/\taift = new;\n\tzpci_set_irq_ctrl(SIC_IRQ_MODE_SINGLE, nisc);/' clean FW
 mutant FW-second-registration pci.c 's/first = !zpci_aipb;/first = 1;/' clean FW
 mutant REC-raw-pointer pci.c 's/aipb=%p isc/aipb=%016lx isc/' clean REC
+mutant REC-no-aiv-twice interrupt-gib.c 's/^\(\t*\)\(KVM_EVENT(3, "%s", "gib not initialized, no AIV facility");\)/\1\2\n\1KVM_EVENT(3, "%s", "aen: unavailable: no AIV facility");/' no-aiv REC
 mutant GATE-zpci-off-let-through pci.c '/!zpci_is_enabled())/{N;d}' zpci-off GATE
 mutant GATE-facility-missing pci.c '/!sclp.has_aisi)/{N;d}' no-aisi GATE
 mutant GATE-machine-type-let-through pci.c '/case 0x2964:/d' machine-2964 GATE

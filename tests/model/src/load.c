@@ -179,6 +179,9 @@ void model_check_records(const char *kind, int isc, int nr)
 		return;
 	for (i = 0; i < model_nrec; i++)	/* AEN records besides kvm's no-AIV one, which then does not count */
 		other += strcmp(model_rec[i], no_aiv) && rec_kind(model_rec[i], h);
+	for (i = 0; other && i < model_nrec; i++)
+		if (!strcmp(model_rec[i], no_aiv))
+			model_fail("REC", "\"%s\" and another AEN record: two records for one fact", no_aiv);
 	for (i = 0; i < model_nrec; i++) {
 		const char *r = model_rec[i], *k;
 		unsigned int risc, rfaal;
