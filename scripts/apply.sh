@@ -17,22 +17,34 @@ base=$(git -C "$src" rev-parse --verify -q 'base^{commit}') || die "$t: no base 
 all=$(series_of "$t")
 [ -z "$last" ] || all=$(echo "$all" | sed "/^$(echo "$last" | sed 's/[.]/[.]/g')\$/q")
 
-# What is taken from where: the patches of a series taken by git am, the
-# commits of the primary's tree for one taken by pick.
-stamp=$base
+# The steps: each patch of a series taken by git am, each series taken by
+# pick (the commits of its primary's tree), and each series' end (its
+# branch). A step's key chains the key before it, from the base: the same
+# key, the same tree. $dest/.git/aen-steps holds "KEY COMMIT" for each
+# step done; the steps that are still the same are kept (their files are
+# not written again, so builds stay incremental), and applying goes on
+# after them (with the offsets and fuzz they had, .git/aen-off/KEY). The
+# key of the last step is the stamp of the whole.
+steps=$(mktemp)
+trap 'rm -f "$steps"' EXIT
+k=$base
 for s in $all; do
 	if [ "$(how "$t" "$s")" = am ]; then
-		ps=$(patches "$s")
-		# shellcheck disable=SC2086
-		stamp="$stamp $s am $(cat $ps | sha256sum | cut -c1-16)"
+		for p in $(patches "$s"); do
+			k=$(echo "$k am $(sha256sum <"$p")" | sha256sum | cut -c1-16)
+			echo "$k am $s $p"
+		done
 	else
 		p=$(primary "$s")
 		"$REPO/scripts/fetch.sh" "$p"
 		"$REPO/scripts/apply.sh" "$p"
-		stamp="$stamp $s pick $(git -C "$(tree_of "$p")" rev-parse "$(tip_of "$s")")"
+		k=$(echo "$k pick $s $(git -C "$(tree_of "$p")" rev-parse "$(tip_of "$s")")" | sha256sum | cut -c1-16)
+		echo "$k pick $s -"
 	fi
-done
-stamp=$(echo "$stamp" | sha256sum | cut -d' ' -f1)
+	k=$(echo "$k end $s" | sha256sum | cut -c1-16)
+	echo "$k end $s -"
+done >"$steps"
+stamp=$k
 # Nothing to do when the same is applied on the same base.
 if [ "$(cat "$dest/.git/aen-applied" 2>/dev/null)" = "$stamp" ] &&
 	[ "$(git -C "$dest" symbolic-ref -q HEAD)" = refs/heads/series ] &&
@@ -49,29 +61,53 @@ git -C "$dest" cherry-pick --abort >/dev/null 2>&1 || true
 	rm -rf "$dest"
 	git clone -q --no-checkout "$src" "$dest"
 }
-git -C "$dest" checkout -q -f -B series "$base"
+record=$dest/.git/aen-steps
+# m: how many steps done before are still the same (their commits exist)
+m=0
+if [ -s "$record" ]; then
+	m=$(awk 'NR == FNR { k[FNR] = $1; next } k[FNR] != $1 { exit } { n = FNR } END { print n + 0 }' "$record" "$steps")
+	[ "$m" = 0 ] || git -C "$dest" cat-file -e "$(sed -n "${m}p" "$record" | cut -d' ' -f2)^{commit}" 2>/dev/null || m=0
+fi
+start=$base
+[ "$m" = 0 ] || start=$(sed -n "${m}p" "$record" | cut -d' ' -f2)
+git -C "$dest" checkout -q -f -B series "$start"
 git -C "$dest" branch -q -f base "$base"
 git -C "$dest" for-each-ref --format='%(refname)' refs/heads/s/ | xargs -r -n1 git -C "$dest" update-ref -d
 git -C "$dest" clean -q -fdx
 g() { git -C "$dest" -c user.name=aen -c user.email=aen@invalid "$@"; }
+head -n "$m" "$record" 2>/dev/null >"$record.new" || true
+mv "$record.new" "$record"
 
-for s in $all; do
-	if [ "$(how "$t" "$s")" = am ]; then
-		for p in $(patches "$s"); do
-			name=${p#"$REPO"/}
-			off=$(cd "$dest" && patch -p1 -f --dry-run <"$p" 2>&1 | awk '
-				/^checking file / { f = $3 }
-				/offset|fuzz|FAILED/ { sub(/^Hunk #[0-9]+ /, ""); print f ": hunk " $0 }') || true
-			[ -z "$off" ] || printf '%s\n' "$off" | sed "s|^|apply: $t: $name: |"
-			if ! out=$(g am -q --keep-cr "$p" 2>&1); then
-				g am --abort >/dev/null 2>&1 || true
-				file=$(printf '%s\n' "$out" | sed -n 's/^error: patch failed: \([^:]*\).*/\1/p; s/^error: \(.*\): does not exist in index$/\1 (missing)/p; s/^error: \(.*\): already exists in index$/\1 (exists already)/p' | head -n 1)
-				case $off in *fuzz*) file="$file (it would apply only with fuzz: refresh the patch)" ;; esac
-				die "$t: $name does not apply at ${file:-an unknown file}"
-			fi
-		done
-		echo "apply: $t: $(label "$s"): git am of $(patches "$s" | wc -l) patches"
-	else
+i=0
+while read -r k kind s p; do
+	i=$((i + 1))
+	if [ "$i" -le "$m" ]; then
+		c=$(sed -n "${i}p" "$record" | cut -d' ' -f2)
+		case $kind in
+		am) sed "s|^|apply: $t: ${p#"$REPO"/}: |" "$dest/.git/aen-off/$k" 2>/dev/null || true
+			echo "apply: $t: ${p#"$REPO"/}: as applied before (the same patch on the same tree)" ;;
+		pick) echo "apply: $t: $(label "$s"): as picked before (the same commits on the same tree)" ;;
+		end) g branch -q -f "$(tip_of "$s")" "$c" ;;
+		esac
+		continue
+	fi
+	case $kind in
+	am)
+		name=${p#"$REPO"/}
+		off=$(cd "$dest" && patch -p1 -f --dry-run <"$p" 2>&1 | awk '
+			/^checking file / { f = $3 }
+			/offset|fuzz|FAILED/ { sub(/^Hunk #[0-9]+ /, ""); print f ": hunk " $0 }') || true
+		[ -z "$off" ] || printf '%s\n' "$off" | sed "s|^|apply: $t: $name: |"
+		mkdir -p "$dest/.git/aen-off"
+		if [ -n "$off" ]; then printf '%s\n' "$off" >"$dest/.git/aen-off/$k"; else rm -f "$dest/.git/aen-off/$k"; fi
+		if ! out=$(g am -q --keep-cr "$p" 2>&1); then
+			g am --abort >/dev/null 2>&1 || true
+			file=$(printf '%s\n' "$out" | sed -n 's/^error: patch failed: \([^:]*\).*/\1/p; s/^error: \(.*\): does not exist in index$/\1 (missing)/p; s/^error: \(.*\): already exists in index$/\1 (exists already)/p' | head -n 1)
+			case $off in *fuzz*) file="$file (it would apply only with fuzz: refresh the patch)" ;; esac
+			die "$t: $name does not apply at ${file:-an unknown file}"
+		fi
+		;;
+	pick)
 		p=$(primary "$s") ptree=$(tree_of "$(primary "$s")")
 		# The primary's objects are borrowed, not copied (its base is a
 		# whole tree); lib.sh turns automatic gc off, so they stay.
@@ -93,8 +129,13 @@ for s in $all; do
 			echo "apply: $t: $(label "$s"): cherry-pick -x of \"$subj\": $(g show --format= --name-only HEAD | paste -sd' ' -)"
 		done
 		g update-ref -d refs/aen/from && g update-ref -d refs/aen/tip
-	fi
-	g branch -q -f "$(tip_of "$s")" HEAD
-done
+		;;
+	end)
+		g branch -q -f "$(tip_of "$s")" HEAD
+		[ "$(how "$t" "$s")" != am ] || echo "apply: $t: $(label "$s"): git am of $(patches "$s" | wc -l) patches"
+		;;
+	esac
+	echo "$k $(git -C "$dest" rev-parse HEAD)" >>"$record"
+done <"$steps"
 echo "$stamp" >"$dest/.git/aen-applied"
 echo "apply: $t: $(git -C "$dest" rev-list --count base..series) commits of $(echo "$all" | paste -sd' ' -) applied in $dest"

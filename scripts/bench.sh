@@ -1,10 +1,13 @@
 #!/bin/sh
 # `make bench`: figures, printed and never asserted.
-#  1. cold `make check`: a clone of HEAD with an empty CACHE (downloads,
-#     sparse, every build; the apt packages are as the machine has them),
-#     in a temporary folder with no ../shared beside it, as a user's clone
-#     is (the seed check SKIPs there);
-#     and the cache's disk use per target after it;
+#  1. cold `make check`: a clone of HEAD with an empty CACHE, in a
+#     temporary folder with no ../shared beside it, as a user's clone is
+#     (the seed check SKIPs there); the apt packages are as the machine
+#     has them. Its parts, timed apart: the host tools (make deps: apt,
+#     and sparse built into the cache), the bases (apt-get source
+#     downloads, unpacking, base commits: scripts/fetch.sh), then the
+#     checks, each with its time; the peak disk use of the cache per
+#     target, sampled every 10 s;
 #  2. warm `make check`: the same clone and CACHE again (nothing changed:
 #     every verdict is reused, scripts/check.sh);
 #  2b. the edit loop: in that clone, with `make tree` made, one comment of
@@ -18,15 +21,33 @@ set -eu
 w=$(mktemp -d "${TMPDIR:-/tmp}/aen-bench.XXXXXX")
 trap 'rm -rf "$w"' EXIT
 git clone -q "$REPO" "$w/repo"
+# the peak disk use per target, sampled during the cold run
+(while :; do
+	for t in $(targets); do
+		echo "$t $(du -sk "$w/cache/$t" 2>/dev/null | cut -f1)"
+	done >>"$w/du"
+	sleep 10
+done) &
+sampler=$!
+trap 'kill "$sampler" 2>/dev/null; rm -rf "$w"' EXIT
+start=$(date +%s)
+(cd "$w/repo" && CACHE=$w/cache make deps) >"$w/deps.log" 2>&1 || true
+deps=$(( $(date +%s) - start ))
+start=$(date +%s)
+for t in $(targets); do (cd "$w/repo" && CACHE=$w/cache ./scripts/fetch.sh "$t"); done >"$w/fetch.log" 2>&1 || true
+fetch=$(( $(date +%s) - start ))
 for run in cold warm; do
 	start=$(date +%s)
 	(cd "$w/repo" && CACHE=$w/cache SEED= make check) >"$w/$run.log" 2>&1 || true
 	eval "$run=\$(( \$(date +%s) - start ))"
+	[ "$run" = warm ] || { kill "$sampler"; wait "$sampler" 2>/dev/null || true; }
 	echo "bench: $run make check: $(eval echo \$$run) s: $(grep -E "^[0-9]+ passed" "$w/$run.log" | tail -n 1)"
-	grep '^FAIL\|^SKIP' "$w/$run.log" | sed 's/^/bench:   /' || true
-	[ "$run" = warm ] || for t in $(targets); do
-		echo "bench:   cache of $t after the cold run: $(du -sh "$w/cache/$t" 2>/dev/null | cut -f1)"
-	done
+done
+cold=$((deps + fetch + cold))
+echo "bench: cold, all of it: $cold s = make deps $deps s + fetch of the bases $fetch s + make check; the checks:"
+grep '^PASS\|^FAIL\|^SKIP' "$w/cold.log" | sed 's/: .*//; s/^/bench:   /' || true
+for t in $(targets); do
+	echo "bench:   peak cache of $t: $(awk -v t="$t" '$1 == t && $2 > m { m = $2 } END { printf "%.1f GB", m / 1048576 }' "$w/du")"
 done
 (cd "$w/repo" && CACHE=$w/cache make tree) >"$w/tree.log" 2>&1 || true
 start=$(date +%s)
@@ -39,7 +60,7 @@ start=$(date +%s)
 edit=$(( $(date +%s) - start ))
 echo "bench: edit loop (a comment of pci.c in its patch: rebase, export, check): $edit s: $(grep -E "^[0-9]+ passed" "$w/edit.log" | tail -n 1)"
 grep '^PASS\|^FAIL\|^SKIP' "$w/edit.log" | sed 's/: .*//; s/^/bench:   /' || true
-t=$(primary .)
+CACHE=$w/cache t=$(primary .)
 "$REPO/scripts/prepare.sh" "$t" >/dev/null
 "$REPO/scripts/kconfig.sh" "$t" pci-kvm-m "$w/obj" >/dev/null
 start=$(date +%s)

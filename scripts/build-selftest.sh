@@ -1,17 +1,16 @@
 #!/bin/sh
 # Build the kvm kselftests of a patched TREE for s390x, statically linked
-# (for an initramfs, or an LPAR without a matching libc), out of the tree,
-# and copy the test that the series adds to OUT/.
-# usage: build-selftest.sh TREE OUT
+# (for an initramfs, or an LPAR without a matching libc), out of the tree
+# in BUILD (kept: the next build is incremental), and copy the test that
+# the series adds to OUT/.
+# usage: build-selftest.sh TREE BUILD OUT
 set -eu
 . "$(dirname "$0")/lib.sh"
-tree=$1 out=$2
-mkdir -p "$out"
-out=$(cd "$out" && pwd)
+tree=$1 build=$2 out=$3
+mkdir -p "$out" "$build"
+out=$(cd "$out" && pwd) build=$(cd "$build" && pwd)
 test=$(git -C "$tree" diff --name-only --diff-filter=A base series -- 'tools/testing/selftests/kvm/*.c' | head -n 1)
 [ -n "$test" ] || die "the series adds no kvm selftest to $tree"
-build=$out/build
-mkdir -p "$build"
 # The uapi headers first (7.2's selftests take them from $build/usr, 5.10's
 # install their own); INSTALL_HDR_PATH: with O=, 5.10's kvm Makefile must
 # find them there too.

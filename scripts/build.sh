@@ -23,6 +23,12 @@ if [ "$(cat "$out/.stamp" 2>/dev/null)" = "$stamp" ]; then
 	exit 0
 fi
 "$REPO/scripts/kconfig.sh" "$t" pci-kvm-m "$obj"
+# Objects of another tree state than the one check bisect-build last
+# passed (its mark) are no longer those it checked: the mark goes.
+m=$(cut -s -d' ' -f2 "$obj/.aen-bisect" 2>/dev/null) || true
+if [ -n "$m" ] && { [ -n "$(git -C "$tree" status --porcelain)" ] || kbuild_reads_changed "$tree" "$m" 'HEAD^{tree}'; }; then
+	rm -f "$obj/.aen-bisect"
+fi
 echo "build: $t: kernel image and modules in $obj"
 kmake "$tree" "$obj" W=1 bzImage modules >"$obj/.build.log" 2>&1 ||
 	{ grep -E ': error:|^ERROR:' "$obj/.build.log" | head -n 5 >&2; die "$t: kernel build failed, see $obj/.build.log"; }
@@ -33,7 +39,7 @@ mv "$out/.config" "$out/config"
 find "$obj" -name kvm.ko -exec cp {} "$out/" \;
 if [ -n "$(git -C "$tree" diff --name-only --diff-filter=A base series -- 'tools/testing/selftests/kvm/*.c')" ]; then
 	echo "build: $t: kselftest"
-	"$REPO/scripts/build-selftest.sh" "$tree" "$out/kselftest"
+	"$REPO/scripts/build-selftest.sh" "$tree" "$obj/kselftest" "$out/kselftest"
 fi
 rel=$(cat "$obj/include/config/kernel.release")
 cat >"$out/INSTALL" <<EOT

@@ -4,7 +4,8 @@
 # is in $CACHE/logs/NAME.log; the end of it is shown on failure), then the
 # summary "N passed, N failed[, N skipped]". The checks need the trees
 # that git-am makes: when it fails, the run stops there, and the checks
-# that did not run are named.
+# that did not run are named. Checks 11 to 69 read the trees and write
+# none: they run JOBS at a time.
 # A verdict (PASS or SKIP, and the log) is kept under a key of everything
 # a check can read: every file of the repository (committed or not), the
 # seed, the installed packages, sparse and the CACHE path. A run in which
@@ -22,30 +23,31 @@ summary() {
 }
 mkdir -p "$logs" "$CACHE/verdicts"
 key=
-if [ -z "${KSRC:-}${KCONFIG:-}" ]; then
-	seed=${SEED:-$REPO/../shared/seed}
-	key=$( { cd "$REPO" && git ls-files -co --exclude-standard -z | xargs -0 sha256sum
-		[ ! -d "$seed" ] || find "$seed" -type f -exec sha256sum {} + | sort
-		dpkg-query -W -f '${Package} ${Version}\n'; ls -a "$CACHE/sparse"; echo "$CACHE"; } 2>/dev/null |
-		sha256sum | cut -c1-16)
-fi
+[ -n "${KSRC:-}${KCONFIG:-}" ] || key=$(memo_key)
 echo "check: targets $(targets | paste -sd' ' -), CACHE=$CACHE"
 "$REPO/scripts/deps.sh" || { fail=1; summary; exit 1; }
-for c in "$REPO"/checks/[0-9]*; do
-	name=$(basename "$c" | sed 's/^[0-9]*-//')
+# run CHECK: the check (or its kept verdict) into $logs/NAME.log, .rc, .t
+run() {
+	name=$(basename "$1" | sed 's/^[0-9]*-//')
 	start=$(date +%s)
 	rc=0 v=$CACHE/verdicts/$name-$key
 	if [ -n "$key" ] && [ -f "$v.rc" ]; then
 		rc=$(cat "$v.rc")
 		cp "$v.log" "$logs/$name.log"
-		t="verdict of an earlier run: nothing it reads changed"
+		echo "verdict of an earlier run: nothing it reads changed" >"$logs/$name.t"
 	else
-		(cd "$REPO" && "$c") >"$logs/$name.log" 2>&1 || rc=$?
-		t="$(( $(date +%s) - start ))s"
+		(cd "$REPO" && "$1") >"$logs/$name.log" 2>&1 || rc=$?
+		echo "$(( $(date +%s) - start ))s" >"$logs/$name.t"
 		if [ -n "$key" ] && { [ "$rc" = 0 ] || [ "$rc" = "$SKIP" ]; }; then
 			cp "$logs/$name.log" "$v.log" && echo "$rc" >"$v.rc"
 		fi
 	fi
+	echo "$rc" >"$logs/$name.rc"
+}
+# report CHECK: its line, counted
+report() {
+	name=$(basename "$1" | sed 's/^[0-9]*-//')
+	rc=$(cat "$logs/$name.rc") t=$(cat "$logs/$name.t")
 	last=$(grep -v '^[[:space:]]*$' "$logs/$name.log" | tail -n 1)
 	case $rc in
 	0) pass=$((pass + 1)); echo "PASS $name ($t): $last" ;;
@@ -58,5 +60,29 @@ for c in "$REPO"/checks/[0-9]*; do
 		exit 1
 	   fi ;;
 	esac
+}
+# Checks 11 to 69 only read the trees (the builds, 70 on, check them out
+# and write objects): they run JOBS at a time, and are reported in order.
+par=
+for c in "$REPO"/checks/[0-9]*; do
+	n=$(basename "$c" | sed 's/-.*//')
+	if [ "$n" -gt 10 ] && [ "$n" -lt 70 ]; then
+		par="$par $c"
+		continue
+	fi
+	if [ -n "$par" ]; then
+		i=0
+		for p in $par; do
+			run "$p" &
+			i=$((i + 1))
+			[ $((i % JOBS)) != 0 ] || wait
+		done
+		wait
+		for p in $par; do report "$p"; done
+		par=
+	fi
+	run "$c"
+	report "$c"
 done
+for p in $par; do run "$p"; report "$p"; done
 summary

@@ -24,6 +24,17 @@ else
 	mode=allnoconfig
 fi
 mkdir -p "$obj"
+# What makes the .config: the tree's Kconfig files and scripts/ (as
+# committed, and any change to them), the fragments, the mode, the
+# compiler, this script. When none of it changed, and the .config is the
+# one made from it, the .config is kept.
+key=$( { git -C "$tree" ls-files -s -- '*Kconfig*' scripts/; git -C "$tree" diff -- '*Kconfig*' scripts/
+	cat "$@"; echo "$mode ${PARTIAL:-}"; s390x-linux-gnu-gcc --version; cat "$0"; } | sha256sum | cut -c1-16)
+if [ -f "$obj/.config" ] && [ "$(cat "$obj/.aen-kconfig" 2>/dev/null)" = "$key $(sha256sum <"$obj/.config")" ]; then
+	echo "kconfig: $t: $name: nothing it is made of changed: $obj/.config kept"
+	exit 0
+fi
+rm -f "$obj/.aen-kconfig"
 echo "kconfig: $t: $mode + $(echo "$@" | sed "s|$REPO/||g") in $obj"
 (cd "$tree" && ARCH=s390 ./scripts/kconfig/merge_config.sh -n -m -O "$obj" "$@" \
 	>"$obj/.merge.log" 2>&1) || die "merge_config failed, see $obj/.merge.log"
@@ -40,3 +51,4 @@ bad=$(cat "$@" | grep -E '^(CONFIG_|# CONFIG_)' |
 		grep -qxF "$l" "$obj/.config" || { [ -n "${PARTIAL:-}" ] && ! defined "$l"; } || echo "$l"
 	done)
 [ -z "$bad" ] || die "$name: not taken: $(echo "$bad" | tr '\n' ' ')"
+echo "$key $(sha256sum <"$obj/.config")" >"$obj/.aen-kconfig"

@@ -283,6 +283,65 @@ commit_base() {
 		git -c core.autocrlf=false commit -q --no-verify -m "$1" ${2:+-m "$2"}
 }
 
+# owned SERIES: the files of the repository that belong to SERIES alone
+# (its series file, patches/, backport mails Mm.y/, b4-cover,
+# checkpatch.exceptions, MAINTAINERS.snippet, selftests/), relative.
+owned() {
+	_d=; [ "$1" = . ] || _d=$1/
+	git -C "$REPO" ls-files -co --exclude-standard -- "${_d}series" "${_d}patches/" ":(glob)${_d}*.y/**" \
+		"${_d}b4-cover" "${_d}checkpatch.exceptions" "${_d}MAINTAINERS.snippet" "${_d}selftests/"
+}
+# memo_key [SERIES...]: a key of all that a check (or the part of it that
+# works on SERIES... and the series they go after) can read: every file of
+# the repository, committed or not, but those that belong to other
+# series; the seed; the installed packages; sparse; the CACHE path.
+memo_key() {
+	_keep=$(for _s in "$@"; do while [ -n "$_s" ]; do echo "$_s"; _s=$(after "$_s" || true); done; done)
+	{ cd "$REPO" && { [ $# = 0 ] || for _s in $(all_series); do
+			echo "$_keep" | grep -qxF -- "$_s" || owned "$_s"
+		done; echo /; git ls-files -co --exclude-standard; } |
+		awk '$0 == "/" { f = 1; next } !f { x[$0] = 1; next } !($0 in x)' |
+		while IFS= read -r _f; do [ ! -f "$_f" ] || sha256sum "$_f"; done
+		_seed=${SEED:-$REPO/../shared/seed}
+		[ ! -d "$_seed" ] || find "$_seed" -type f -exec sha256sum {} + | sort
+		dpkg-query -W -f '${Package} ${Version}\n'; ls -a "$CACHE/sparse" 2>/dev/null; echo "$CACHE"; } |
+		sha256sum | cut -c1-16
+}
+# memo NAME SERIES... -- CMD...: run CMD, the part NAME of a check, which
+# works on SERIES...; when it passed before under the same memo_key, what
+# it printed then is printed again instead. A failure ends the check with
+# its exit code, and is not kept. With KSRC or KCONFIG nothing is kept.
+memo() {
+	_n=$1 _ss=
+	shift
+	while [ "$1" != -- ]; do _ss="$_ss $1"; shift; done
+	shift
+	mkdir -p "$CACHE/verdicts/parts"
+	_f=
+	if [ -z "${KSRC:-}${KCONFIG:-}" ]; then
+		# shellcheck disable=SC2086
+		_f=$CACHE/verdicts/parts/$ME-$_n-$(memo_key $_ss)
+		if [ -f "$_f" ]; then
+			cat "$_f"
+			echo "$ME: $_n: as in an earlier run (nothing it reads changed)"
+			return 0
+		fi
+	fi
+	_o=$(mktemp "$CACHE/verdicts/parts/.out.XXXXXX")
+	_rc=0
+	("$@") >"$_o" 2>&1 || _rc=$?
+	cat "$_o"
+	if [ "$_rc" != 0 ]; then rm -f "$_o"; exit "$_rc"; fi
+	if [ -n "$_f" ]; then mv "$_o" "$_f"; else rm -f "$_o"; fi
+}
+
+# kbuild_reads_changed TREE A B: the trees (commits or tree ids) A and B
+# of the git repository TREE differ in a file the kernel build reads
+# (anything but tools/, Documentation/ and MAINTAINERS).
+kbuild_reads_changed() {
+	git -C "$1" diff --name-only "$2" "$3" | grep -qv '^tools/\|^MAINTAINERS$\|^Documentation/'
+}
+
 # kmake SRC OBJ ARGS...: the kernel's make for s390x, Debian's cross
 # compiler, ccache, the sparse that scripts/build-sparse.sh built.
 # Every target's objects sit beside its tree (obj_of, tree_of), and ccache

@@ -1,10 +1,11 @@
 #!/bin/sh
 # mutate.sh TREE - teeth on the real code: applies small defects (one at
-# a time, to build-dir copies, never to TREE) to the series' pci.c and
-# interrupt.c and requires that the model names each one. A mutation
-# whose pattern is not in the code is a failure too: the list moves with
-# the code; so is one the README's table of failure tags does not name. Exits PASS if every mutation applied and was caught, FAIL
-# otherwise (exit-status).
+# a time, to build-dir copies, never to TREE; JOBS of them at once) to
+# the series' pci.c and interrupt.c and requires that the model names
+# each one. A mutation whose pattern is not in the code is a failure too:
+# the list moves with the code; so is one the README's table of failure
+# tags does not name. Exits PASS if every mutation applied and was
+# caught, FAIL otherwise (exit-status).
 set -eu
 . "$(dirname "$0")/common.sh"
 TREE=${1:-${TREE:-}}
@@ -12,34 +13,35 @@ TREE=${1:-${TREE:-}}
 [ -f "$TREE/arch/s390/kvm/pci.c" ] || die "mutate: $TREE/arch/s390/kvm/pci.c does not exist (series not applied)"
 workdir mutate
 "$HERE/prepare.sh" series "$TREE" "$W/src" >/dev/null
-caught=0 missed=0 total=0
-# mutant NAME FILE SED-SCRIPT SCENARIOS TAG
-mutant() {
+# one NAME FILE SED-SCRIPT SCENARIOS TAG: one mutant, its line CAUGHT or MISS
+one() {
 	m=$W/m-$1
-	total=$((total + 1))
 	if ! grep "^| \`$5\` |" "$HERE/README.md" | grep -q "\`$1\`"; then
 		echo "MISS $1: the README's table of failure tags does not name it in the row of $5"
-		missed=$((missed + 1))
 		return
 	fi
 	cp -r "$W/src" "$m"
 	sed -i "$3" "$m/$2"
 	if cmp -s "$W/src/$2" "$m/$2"; then
 		echo "MISS $1: its pattern is not in $2 (the code moved: move the mutant with it)"
-		missed=$((missed + 1))
 		return
 	fi
-	make -s ${JOBS:+-j"$JOBS"} -f "$HERE/Makefile" SRC="$m" B="$m/b" SAN=plain NR="$NR" >"$m/build.log" 2>&1 ||
-		{ echo "MISS $1: does not build"; missed=$((missed + 1)); return; }
+	make -s -f "$HERE/Makefile" SRC="$m" B="$m/b" SAN=plain NR="$NR" >"$m/build.log" 2>&1 ||
+		{ echo "MISS $1: does not build"; return; }
 	"$m/b/model" --mod="$m/b" $(records_flag) --cycles=20 $4 >"$m/out" 2>&1 || true
 	if grep -q "^FAIL \[.*\] $5: " "$m/out"; then
 		echo "CAUGHT $1 as $5: $(grep -m 1 "^FAIL \[.*\] $5: " "$m/out" | cut -c 1-150)"
-		caught=$((caught + 1))
 	else
 		echo "MISS $1: no $5 failure"
 		grep '^FAIL' "$m/out" | head -n 3
-		missed=$((missed + 1))
 	fi
+}
+# mutant NAME FILE SED-SCRIPT SCENARIOS TAG: one mutant, JOBS at a time
+total=0
+mutant() {
+	total=$((total + 1))
+	one "$@" >"$W/r-$(printf %03d "$total")" 2>&1 &
+	[ $((total % ${JOBS:-1})) != 0 ] || wait
 }
 mutant D2-gait-phys-in-pointer pci.c 's/phys_to_virt(\(zpci_aipb->aipb\.gait\))/(struct zpci_gaite *)\1/' clean D2
 mutant D2-virtual-to-firmware pci.c 's/\(aipb\.gait = \)virt_to_phys(\([a-z_>-]*\))/\1(unsigned long)(\2)/' clean D2
@@ -57,5 +59,8 @@ mutant GATE-facility-missing pci.c '/!sclp.has_aisi)/{N;d}' no-aisi GATE
 mutant GATE-machine-type-let-through pci.c '/case 0x2964:/d' machine-2964 GATE
 mutant FATAL-aen-failure-fails-load interrupt-gib.c 's/^\t\tkvm_s390_pci_aen_init(nisc);/\t\tif (kvm_s390_pci_aen_init(nisc) \&\& (rc = -EIO)) goto out_unreg_gal;/' inject FATAL
 mutant REUSE-size-check-dropped pci.c 's/if (faal != nr) {/if (0) {/' reuse-nr REUSE
+wait
+cat "$W"/r-*
+caught=$(cat "$W"/r-* | grep -c '^CAUGHT ' || true) missed=$((total - caught))
 echo "mutate: $caught of $total mutants caught, $missed missed"
 [ "$missed" = 0 ] || exit "$FAIL"
