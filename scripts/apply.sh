@@ -26,7 +26,7 @@ all=$(series_of "$t")
 # after them (with the offsets and fuzz they had, .git/aen-off/KEY). The
 # key of the last step is the stamp of the whole.
 steps=$(mktemp)
-trap 'rm -f "$steps"' EXIT
+trap 'rm -f "$steps" "$steps.mtimes"' EXIT
 k=$base
 for s in $all; do
 	if [ "$(how "$t" "$s")" = am ]; then
@@ -61,6 +61,16 @@ git -C "$dest" cherry-pick --abort >/dev/null 2>&1 || true
 	rm -rf "$dest"
 	git clone -q --no-checkout "$src" "$dest"
 }
+# The files the series had touched, with their mtimes, when the tree is
+# clean: those that end with the content they had get their mtime back,
+# so that make rebuilds (and sparse checks again) only what changed.
+old=
+if git -C "$dest" rev-parse -q --verify HEAD >/dev/null && [ -z "$(git -C "$dest" status --porcelain)" ]; then
+	old=$(git -C "$dest" rev-parse HEAD)
+	git -C "$dest" diff --name-only base "$old" | while IFS= read -r f; do
+		[ ! -f "$dest/$f" ] || echo "$(stat -c %.9Y "$dest/$f") $f"
+	done >"$steps.mtimes"
+fi
 record=$dest/.git/aen-steps
 # m: how many steps done before are still the same (their commits exist)
 m=0
@@ -137,5 +147,14 @@ while read -r k kind s p; do
 	esac
 	echo "$k $(git -C "$dest" rev-parse HEAD)" >>"$record"
 done <"$steps"
+if [ -n "$old" ]; then
+	git -C "$dest" diff --name-only "$old" HEAD >"$steps"
+	while read -r when f; do
+		grep -qxF -- "$f" "$steps" || touch -d "@$when" "$dest/$f"
+	done <"$steps.mtimes"
+	# (the index then holds the mtimes: checkout -f rewrites a file whose
+	# mtime the index does not have, even with the same content)
+	git -C "$dest" update-index -q --refresh
+fi
 echo "$stamp" >"$dest/.git/aen-applied"
 echo "apply: $t: $(git -C "$dest" rev-list --count base..series) commits of $(echo "$all" | paste -sd' ' -) applied in $dest"
