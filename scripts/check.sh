@@ -22,28 +22,36 @@ summary() {
 	[ "$fail" = 0 ]
 }
 mkdir -p "$logs" "$CACHE/verdicts"
-key=
-[ -n "${KSRC:-}${KCONFIG:-}" ] || key=$(memo_key)
-echo "check: targets $(targets | paste -sd' ' -), CACHE=$CACHE"
-"$REPO/scripts/deps.sh" || { fail=1; summary; exit 1; }
+if [ "${1:-}" != --run ]; then
+	VERDICT_KEY=
+	[ -n "${KSRC:-}${KCONFIG:-}" ] || VERDICT_KEY=$(memo_key)
+	export VERDICT_KEY
+	echo "check: targets $(targets | paste -sd' ' -), CACHE=$CACHE"
+	"$REPO/scripts/deps.sh" || { fail=1; summary; exit 1; }
+fi
 # run CHECK: the check (or its kept verdict) into $logs/NAME.log, .rc, .t
 run() {
 	name=$(basename "$1" | sed 's/^[0-9]*-//')
 	start=$(date +%s)
-	rc=0 v=$CACHE/verdicts/$name-$key
-	if [ -n "$key" ] && [ -f "$v.rc" ]; then
+	rc=0 v=$CACHE/verdicts/$name-$VERDICT_KEY
+	if [ -n "$VERDICT_KEY" ] && [ -f "$v.rc" ]; then
 		rc=$(cat "$v.rc")
 		cp "$v.log" "$logs/$name.log"
 		echo "verdict of an earlier run: nothing it reads changed" >"$logs/$name.t"
 	else
 		(cd "$REPO" && "$1") >"$logs/$name.log" 2>&1 || rc=$?
 		echo "$(( $(date +%s) - start ))s" >"$logs/$name.t"
-		if [ -n "$key" ] && { [ "$rc" = 0 ] || [ "$rc" = "$SKIP" ]; }; then
+		if [ -n "$VERDICT_KEY" ] && { [ "$rc" = 0 ] || [ "$rc" = "$SKIP" ]; }; then
 			cp "$logs/$name.log" "$v.log" && echo "$rc" >"$v.rc"
 		fi
 	fi
 	echo "$rc" >"$logs/$name.rc"
 }
+# (check.sh --run CHECK: one check, as run() does; for xargs -P below)
+if [ "${1:-}" = --run ]; then
+	run "$2"
+	exit 0
+fi
 # report CHECK: its line, counted
 report() {
 	name=$(basename "$1" | sed 's/^[0-9]*-//')
@@ -62,7 +70,8 @@ report() {
 	esac
 }
 # Checks 11 to 69 only read the trees (the builds, 70 on, check them out
-# and write objects): they run JOBS at a time, and are reported in order.
+# and write objects): they run JOBS at a time (xargs -P), and are
+# reported in order.
 par=
 for c in "$REPO"/checks/[0-9]*; do
 	n=$(basename "$c" | sed 's/-.*//')
@@ -71,13 +80,8 @@ for c in "$REPO"/checks/[0-9]*; do
 		continue
 	fi
 	if [ -n "$par" ]; then
-		i=0
-		for p in $par; do
-			run "$p" &
-			i=$((i + 1))
-			[ $((i % JOBS)) != 0 ] || wait
-		done
-		wait
+		# shellcheck disable=SC2086
+		printf '%s\n' $par | xargs -P "$JOBS" -n 1 "$REPO/scripts/check.sh" --run
 		for p in $par; do report "$p"; done
 		par=
 	fi
