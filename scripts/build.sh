@@ -23,10 +23,13 @@ if [ "$(cat "$out/.stamp" 2>/dev/null)" = "$stamp" ]; then
 	exit 0
 fi
 "$REPO/scripts/kconfig.sh" "$t" pci-kvm-m "$obj"
-# Objects of another tree state than the one check bisect-build last
-# passed (its mark) are no longer those it checked: the mark goes.
-m=$(cut -s -d' ' -f2 "$obj/.aen-bisect" 2>/dev/null) || true
-if [ -n "$m" ] && { [ -n "$(git -C "$tree" status --porcelain)" ] || kbuild_reads_changed "$tree" "$m" 'HEAD^{tree}'; }; then
+# The objects of check bisect-build carry its mark ("KEY TREE"): they
+# are all of tree states it passed with that recipe KEY. Objects of a
+# state it did not pass (no $CACHE/bisect/TARGET-CONFIG/TREE-KEY.ok), or
+# of uncommitted changes, take the mark away.
+m=$(cut -s -d' ' -f1 "$obj/.aen-bisect" 2>/dev/null) || true
+if [ -n "$m" ] && { [ -n "$(git -C "$tree" status --porcelain)" ] ||
+	[ ! -f "$CACHE/bisect/$t-pci-kvm-m/$(git -C "$tree" rev-parse 'HEAD^{tree}')-$m.ok" ]; }; then
 	rm -f "$obj/.aen-bisect"
 fi
 echo "build: $t: kernel image and modules in $obj"
