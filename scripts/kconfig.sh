@@ -24,11 +24,11 @@ else
 	mode=allnoconfig
 fi
 mkdir -p "$obj"
-# What makes the .config: the tree's Kconfig files and scripts/ (as
-# committed, and any change to them), the fragments, the mode, the
-# compiler, this script. When none of it changed, and the .config is the
+# What makes the .config: the tree's Kconfig files, scripts/ and top
+# Makefile (as committed, and any change to them), the fragments, the
+# mode, the compiler, this script. When none of it changed, and the .config is the
 # one made from it, the .config is kept.
-key=$( { git -C "$tree" ls-files -s -- '*Kconfig*' scripts/; git -C "$tree" diff -- '*Kconfig*' scripts/
+key=$( { git -C "$tree" ls-files -s -- '*Kconfig*' scripts/ Makefile; git -C "$tree" diff -- '*Kconfig*' scripts/ Makefile
 	cat "$@"; echo "$mode ${PARTIAL:-}"; s390x-linux-gnu-gcc --version; cat "$0"; } | sha256sum | cut -c1-16)
 if [ -f "$obj/.config" ] && [ "$(cat "$obj/.aen-kconfig" 2>/dev/null)" = "$key $(sha256sum <"$obj/.config")" ]; then
 	echo "kconfig: $t: $name: nothing it is made of changed: $obj/.config kept"
