@@ -27,6 +27,9 @@ all=$(series_of "$t")
 # key of the last step is the stamp of the whole.
 steps=$(mktemp)
 trap 'rm -f "$steps" "$steps.mtimes"' EXIT
+for s in $all; do
+	[ "$(how "$t" "$s")" = am ] || { "$REPO/scripts/fetch.sh" "$(primary "$s")"; "$REPO/scripts/apply.sh" "$(primary "$s")"; }
+done
 k=$base
 for s in $all; do
 	if [ "$(how "$t" "$s")" = am ]; then
@@ -36,8 +39,6 @@ for s in $all; do
 		done
 	else
 		p=$(primary "$s")
-		"$REPO/scripts/fetch.sh" "$p"
-		"$REPO/scripts/apply.sh" "$p"
 		k=$(echo "$k pick $s $(git -C "$(tree_of "$p")" rev-parse "$(tip_of "$s")")" | sha256sum | cut -c1-16)
 		echo "$k pick $s -"
 	fi
@@ -150,7 +151,7 @@ done <"$steps"
 if [ -n "$old" ]; then
 	git -C "$dest" diff --name-only "$old" HEAD >"$steps"
 	while read -r when f; do
-		grep -qxF -- "$f" "$steps" || touch -d "@$when" "$dest/$f"
+		grep -qxF -- "$f" "$steps" || touch -h -d "@$when" "$dest/$f"
 	done <"$steps.mtimes"
 	# (the index then holds the mtimes: checkout -f rewrites a file whose
 	# mtime the index does not have, even with the same content)

@@ -11,6 +11,17 @@ mkdir -p "$out" "$build"
 out=$(cd "$out" && pwd) build=$(cd "$build" && pwd)
 test=$(git -C "$tree" diff --name-only --diff-filter=A base series -- 'tools/testing/selftests/kvm/*.c' | head -n 1)
 [ -n "$test" ] || die "the series adds no kvm selftest to $tree"
+# 5.10's kvm selftest Makefile does not track headers: BUILD is kept only
+# while tools/ and the uapi headers (committed, and any change to them)
+# and the installed packages are the same, else built anew.
+stamp=$( { git -C "$tree" rev-parse HEAD:tools HEAD:include/uapi HEAD:arch/s390/include/uapi
+	git -C "$tree" status --porcelain -- tools include/uapi arch/s390/include/uapi
+	dpkg-query -W -f '${Package} ${Version}\n'; } | sha256sum | cut -c1-16)
+if [ "$(cat "$build/.aen-stamp" 2>/dev/null)" != "$stamp" ]; then
+	rm -rf "$build"
+	mkdir -p "$build"
+	echo "$stamp" >"$build/.aen-stamp"
+fi
 # The uapi headers first (7.2's selftests take them from $build/usr, 5.10's
 # install their own); INSTALL_HDR_PATH: with O=, 5.10's kvm Makefile must
 # find them there too.

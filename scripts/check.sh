@@ -5,7 +5,8 @@
 # summary "N passed, N failed[, N skipped]". The checks need the trees
 # that git-am makes: when it fails, the run stops there, and the checks
 # that did not run are named. Checks 11 to 69 read the trees and write
-# none: they run JOBS at a time.
+# none (git-am has just applied them all: what mbox.sh prepares is found
+# applied): they run JOBS at a time.
 # A verdict (PASS or SKIP, and the log) is kept under a key of everything
 # a check can read: every file of the repository (committed or not), the
 # seed, the installed packages, sparse and the CACHE path. A run in which
@@ -23,11 +24,11 @@ summary() {
 }
 mkdir -p "$logs" "$CACHE/verdicts"
 if [ "${1:-}" != --run ]; then
+	echo "check: targets $(targets | paste -sd' ' -), CACHE=$CACHE"
+	"$REPO/scripts/deps.sh" || { fail=1; summary; exit 1; }
 	VERDICT_KEY=
 	[ -n "${KSRC:-}${KCONFIG:-}" ] || VERDICT_KEY=$(memo_key)
 	export VERDICT_KEY
-	echo "check: targets $(targets | paste -sd' ' -), CACHE=$CACHE"
-	"$REPO/scripts/deps.sh" || { fail=1; summary; exit 1; }
 fi
 # run CHECK: the check (or its kept verdict) into $logs/NAME.log, .rc, .t
 run() {
@@ -55,6 +56,7 @@ fi
 # report CHECK: its line, counted
 report() {
 	name=$(basename "$1" | sed 's/^[0-9]*-//')
+	[ -f "$logs/$name.rc" ] || { echo 1 >"$logs/$name.rc"; echo "did not run to its end" >"$logs/$name.t"; }
 	rc=$(cat "$logs/$name.rc") t=$(cat "$logs/$name.t")
 	last=$(grep -v '^[[:space:]]*$' "$logs/$name.log" | tail -n 1)
 	case $rc in
@@ -80,13 +82,15 @@ for c in "$REPO"/checks/[0-9]*; do
 		continue
 	fi
 	if [ -n "$par" ]; then
+		for p in $par; do rm -f "$logs/$(basename "$p" | sed 's/^[0-9]*-//')".rc; done
 		# shellcheck disable=SC2086
-		printf '%s\n' $par | xargs -P "$JOBS" -n 1 "$REPO/scripts/check.sh" --run
+		printf '%s\0' $par | xargs -0 -P "$JOBS" -n 1 "$REPO/scripts/check.sh" --run || true
 		for p in $par; do report "$p"; done
 		par=
 	fi
+	rm -f "$logs/$(basename "$c" | sed 's/^[0-9]*-//')".rc
 	run "$c"
 	report "$c"
 done
-for p in $par; do run "$p"; report "$p"; done
+for p in $par; do rm -f "$logs/$(basename "$p" | sed 's/^[0-9]*-//')".rc; run "$p"; report "$p"; done
 summary

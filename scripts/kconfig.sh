@@ -26,21 +26,22 @@ fi
 mkdir -p "$obj"
 # What makes the .config: the tree's Kconfig files, scripts/ and top
 # Makefile (as committed, and any change to them), the fragments, the
-# mode, the compiler, this script. When none of it changed, and the .config is the
-# one made from it, the .config is kept.
+# mode, the installed packages (the cross toolchain that Kconfig probes),
+# this script. When none of it changed, and the .config is the one made
+# from it, the .config is kept (and still checked below).
 key=$( { git -C "$tree" ls-files -s -- '*Kconfig*' scripts/ Makefile; git -C "$tree" diff -- '*Kconfig*' scripts/ Makefile
-	cat "$@"; echo "$mode ${PARTIAL:-}"; s390x-linux-gnu-gcc --version; cat "$0"; } | sha256sum | cut -c1-16)
+	cat "$@"; echo "$mode"; dpkg-query -W -f '${Package} ${Version}\n'; cat "$0"; } | sha256sum | cut -c1-16)
 if [ -f "$obj/.config" ] && [ "$(cat "$obj/.aen-kconfig" 2>/dev/null)" = "$key $(sha256sum <"$obj/.config")" ]; then
 	echo "kconfig: $t: $name: nothing it is made of changed: $obj/.config kept"
-	exit 0
+else
+	rm -f "$obj/.aen-kconfig"
+	echo "kconfig: $t: $mode + $(echo "$@" | sed "s|$REPO/||g") in $obj"
+	(cd "$tree" && ARCH=s390 ./scripts/kconfig/merge_config.sh -n -m -O "$obj" "$@" \
+		>"$obj/.merge.log" 2>&1) || die "merge_config failed, see $obj/.merge.log"
+	make -s -C "$tree" O="$obj" ARCH=s390 CROSS_COMPILE=s390x-linux-gnu- \
+		KCONFIG_ALLCONFIG="$obj/.config" "$mode" >"$obj/.kconfig.log" 2>&1 ||
+		die "make $mode failed, see $obj/.kconfig.log"
 fi
-rm -f "$obj/.aen-kconfig"
-echo "kconfig: $t: $mode + $(echo "$@" | sed "s|$REPO/||g") in $obj"
-(cd "$tree" && ARCH=s390 ./scripts/kconfig/merge_config.sh -n -m -O "$obj" "$@" \
-	>"$obj/.merge.log" 2>&1) || die "merge_config failed, see $obj/.merge.log"
-make -s -C "$tree" O="$obj" ARCH=s390 CROSS_COMPILE=s390x-linux-gnu- \
-	KCONFIG_ALLCONFIG="$obj/.config" "$mode" >"$obj/.kconfig.log" 2>&1 ||
-	die "make $mode failed, see $obj/.kconfig.log"
 [ -z "${KCONFIG:-}" ] || shift
 defined() {
 	sym=$(echo "$1" | sed -e 's/^# CONFIG_\([A-Za-z0-9_]*\) is not set$/\1/' -e 's/^CONFIG_//' -e 's/=.*//')

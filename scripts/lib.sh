@@ -288,7 +288,7 @@ commit_base() {
 # checkpatch.exceptions, MAINTAINERS.snippet, selftests/), relative.
 owned() {
 	_d=; [ "$1" = . ] || _d=$1/
-	git -C "$REPO" ls-files -co --exclude-standard -- "${_d}series" "${_d}patches/" ":(glob)${_d}*.y/**" \
+	git -C "$REPO" -c core.quotePath=false ls-files -co --exclude-standard -- "${_d}series" "${_d}patches/" ":(glob)${_d}*.y/**" \
 		"${_d}b4-cover" "${_d}checkpatch.exceptions" "${_d}MAINTAINERS.snippet" "${_d}selftests/"
 }
 # memo_key [SERIES...]: a key of all that a check (or the part of it that
@@ -299,7 +299,7 @@ memo_key() {
 	_keep=$(for _s in "$@"; do while [ -n "$_s" ]; do echo "$_s"; _s=$(after "$_s" || true); done; done)
 	{ cd "$REPO" && { [ $# = 0 ] || for _s in $(all_series); do
 			echo "$_keep" | grep -qxF -- "$_s" || owned "$_s"
-		done; echo /; git ls-files -co --exclude-standard; } |
+		done; echo /; git -c core.quotePath=false ls-files -co --exclude-standard; } |
 		awk '$0 == "/" { f = 1; next } !f { x[$0] = 1; next } !($0 in x)' |
 		while IFS= read -r _f; do [ ! -f "$_f" ] || sha256sum "$_f"; done
 		_seed=${SEED:-$REPO/../shared/seed}
@@ -329,7 +329,9 @@ memo() {
 	fi
 	_o=$(mktemp "$CACHE/verdicts/parts/.out.XXXXXX")
 	_rc=0
-	("$@") >"$_o" 2>&1 || _rc=$?
+	# (in the background, so that set -e holds in it: left of || it would not)
+	"$@" >"$_o" 2>&1 &
+	wait $! || _rc=$?
 	cat "$_o"
 	if [ "$_rc" != 0 ]; then rm -f "$_o"; exit "$_rc"; fi
 	if [ -n "$_f" ]; then mv "$_o" "$_f"; else rm -f "$_o"; fi

@@ -40,7 +40,7 @@ one() {
 total=0
 mutant() {
 	total=$((total + 1))
-	one "$@" >"$W/r-$(printf %03d "$total")" 2>&1 &
+	one "$@" >"$W/r-$(printf %03d "$total")-$1" 2>&1 &
 	[ $((total % ${JOBS:-1})) != 0 ] || wait
 }
 mutant D2-gait-phys-in-pointer pci.c 's/phys_to_virt(\(zpci_aipb->aipb\.gait\))/(struct zpci_gaite *)\1/' clean D2
@@ -60,7 +60,10 @@ mutant GATE-machine-type-let-through pci.c '/case 0x2964:/d' machine-2964 GATE
 mutant FATAL-aen-failure-fails-load interrupt-gib.c 's/^\t\tkvm_s390_pci_aen_init(nisc);/\t\tif (kvm_s390_pci_aen_init(nisc) \&\& (rc = -EIO)) goto out_unreg_gal;/' inject FATAL
 mutant REUSE-size-check-dropped pci.c 's/if (faal != nr) {/if (0) {/' reuse-nr REUSE
 wait
-cat "$W"/r-*
+for r in "$W"/r-*; do
+	cat "$r"
+	grep -q '^CAUGHT \|^MISS ' "$r" || echo "MISS ${r#"$W"/r-???-}: its run ended without a result"
+done
 caught=$(cat "$W"/r-* | grep -c '^CAUGHT ' || true) missed=$((total - caught))
 echo "mutate: $caught of $total mutants caught, $missed missed"
 [ "$missed" = 0 ] || exit "$FAIL"
