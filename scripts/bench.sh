@@ -29,7 +29,7 @@ git clone -q "$REPO" "$w/repo"
 	sleep 10
 done) &
 sampler=$!
-trap 'kill "$sampler" 2>/dev/null; rm -rf "$w"' EXIT
+trap 'kill "$sampler" 2>/dev/null || true; rm -rf "$w"' EXIT
 start=$(date +%s)
 (cd "$w/repo" && CACHE=$w/cache make deps) >"$w/deps.log" 2>&1 || true
 deps=$(( $(date +%s) - start ))
