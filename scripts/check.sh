@@ -30,9 +30,11 @@ if [ "${1:-}" != --run ]; then
 	[ -n "${KSRC:-}${KCONFIG:-}" ] || VERDICT_KEY=$(memo_key)
 	export VERDICT_KEY
 fi
+# name_of CHECK: its name, without folder and number
+name_of() { basename "$1" | sed 's/^[0-9]*-//'; }
 # run CHECK: the check (or its kept verdict) into $logs/NAME.log, .rc, .t
 run() {
-	name=$(basename "$1" | sed 's/^[0-9]*-//')
+	name=$(name_of "$1")
 	start=$(date +%s)
 	rc=0 v=$CACHE/verdicts/$name-$VERDICT_KEY
 	if [ -n "$VERDICT_KEY" ] && [ -f "$v.rc" ]; then
@@ -55,7 +57,7 @@ if [ "${1:-}" = --run ]; then
 fi
 # report CHECK: its line, counted
 report() {
-	name=$(basename "$1" | sed 's/^[0-9]*-//')
+	name=$(name_of "$1")
 	[ -f "$logs/$name.rc" ] || { echo 1 >"$logs/$name.rc"; echo "did not run to its end" >"$logs/$name.t"; }
 	rc=$(cat "$logs/$name.rc") t=$(cat "$logs/$name.t")
 	last=$(grep -v '^[[:space:]]*$' "$logs/$name.log" | tail -n 1)
@@ -82,15 +84,15 @@ for c in "$REPO"/checks/[0-9]*; do
 		continue
 	fi
 	if [ -n "$par" ]; then
-		for p in $par; do rm -f "$logs/$(basename "$p" | sed 's/^[0-9]*-//')".rc; done
+		for p in $par; do rm -f "$logs/$(name_of "$p").rc"; done
 		# shellcheck disable=SC2086
 		printf '%s\0' $par | xargs -0 -P "$JOBS" -n 1 "$REPO/scripts/check.sh" --run || true
 		for p in $par; do report "$p"; done
 		par=
 	fi
-	rm -f "$logs/$(basename "$c" | sed 's/^[0-9]*-//')".rc
+	rm -f "$logs/$(name_of "$c").rc"
 	run "$c"
 	report "$c"
 done
-for p in $par; do rm -f "$logs/$(basename "$p" | sed 's/^[0-9]*-//')".rc; run "$p"; report "$p"; done
+for p in $par; do rm -f "$logs/$(name_of "$p").rc"; run "$p"; report "$p"; done
 summary
