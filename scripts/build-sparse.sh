@@ -10,7 +10,7 @@ dir=$CACHE/sparse
 rm -rf "$dir"
 mkdir -p "$dir/src"
 echo "build-sparse: $pin from sid"
-aptsrc sid "$pin" "$dir/dl" scripts/build-sparse.sh
+aptfetch sid source "$pin" "$dir/dl" scripts/build-sparse.sh
 tarball=$(ls "$dir"/dl/sparse_*.orig.tar.* 2>/dev/null | head -n 1)
 [ -n "$tarball" ] || die "no orig tarball in $pin"
 tar -C "$dir/src" --strip-components=1 -xf "$tarball"

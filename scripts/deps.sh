@@ -1,7 +1,8 @@
 #!/bin/sh
 # Install the host tools that the build and the checks need (Debian; only
 # root installs), and build the sparse the kernel checks use
-# (scripts/build-sparse.sh). A machine that has them all is not touched.
+# (scripts/build-sparse.sh) and unpack Debian 13's b4 beside the installed
+# one (scripts/fetch-b4.sh). A machine that has them all is not touched.
 set -eu
 . "$(dirname "$0")/lib.sh"
 
@@ -26,4 +27,5 @@ if [ -n "$missing" ]; then
 		die "apt-get install of$missing failed"
 fi
 "$REPO/scripts/build-sparse.sh"
+"$REPO/scripts/fetch-b4.sh"
 echo "deps: host tools present"

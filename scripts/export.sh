@@ -28,6 +28,13 @@ trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/patches" "$tmp/selftests"
 from=$(from_of "$s") tip=series
 [ "$mode" = write ] || tip=$(tip_of "$s")
+# Branch send (scripts/tree.sh) carries the sender, for sending only.
+if [ "$mode" = write ]; then
+	[ "$(g symbolic-ref -q --short HEAD || true)" != send ] ||
+		die "$tree is on branch send, which is for sending only: commit your edits on branch series"
+	g rev-parse --verify -q "$tip" >/dev/null ||
+		die "$tree has no branch series: a tree made with KSRC is for sending only (make tree without KSRC to edit)"
+fi
 base=$(g rev-parse --verify -q 'base^{commit}') || die "$tree has no branch base"
 g rev-parse --verify -q "$from" >/dev/null || die "$tree has no branch $from"
 g rev-parse --verify -q "$tip" >/dev/null || die "$tree has no branch $tip"

@@ -76,7 +76,7 @@ else
 	if [ ! -f "$tarball" ]; then
 		echo "fetch: $t: apt-get source --download-only linux=$deb ($suite)"
 		rm -rf "$CACHE/dl/tmp"
-		aptsrc "$suite" "linux=$deb" "$CACHE/dl/tmp" "targets (target $t: version, Debian version, sha256)"
+		aptfetch "$suite" source "linux=$deb" "$CACHE/dl/tmp" "targets (target $t: version, Debian version, sha256)"
 		[ -f "$CACHE/dl/tmp/${tarball##*/}" ] || die "$t: linux=$deb has no ${tarball##*/}"
 		mv "$CACHE/dl/tmp/${tarball##*/}" "$tarball.part"
 		rm -rf "$CACHE/dl/tmp"

@@ -30,6 +30,13 @@ export CACHE JOBS
 # The user's and the system's git configuration stay out (diff.noprefix,
 # commit.gpgSign, ... would change what format-patch and commit make):
 # whoever runs this gets the same files.
+# The sender of the mails is read before that: git's user.name and
+# user.email, global or system, as b4 and git send-email read them.
+if [ -z "${AEN_SENDER_READ:-}" ]; then
+	AEN_SENDER_NAME=$(GIT_DIR=/nonexistent git config user.name || true)
+	AEN_SENDER_EMAIL=$(GIT_DIR=/nonexistent git config user.email || true)
+	export AEN_SENDER_READ=1 AEN_SENDER_NAME AEN_SENDER_EMAIL
+fi
 export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=gc.auto GIT_CONFIG_VALUE_0=0
 export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
 
@@ -195,6 +202,39 @@ cover_of() {
 	echo "$(sdir "$1")/patches/0000-cover-letter.patch"
 }
 
+# The repository's patches carry one project identity as author and
+# signer; it is not a person. What is written for sending (the mbox, the
+# branch send of make tree) carries the sender instead. project_ident: the
+# author of the patches of the 5.10 series, "Name <email>".
+project_ident() {
+	git mailinfo /dev/null /dev/null <"$(patches . | head -n 1)" |
+		awk '/^Author: / { sub(/^Author: /, ""); n = $0 } /^Email: / { sub(/^Email: /, ""); print n " <" $0 ">" }'
+}
+# sender: the sender, "Name <email>", or one line of error.
+sender() {
+	[ -n "$AEN_SENDER_NAME" ] && [ -n "$AEN_SENDER_EMAIL" ] ||
+		die "no sender: set git config --global user.name and user.email (the mails for sending carry them as author and Signed-off-by)"
+	case "$(project_ident)" in *"<$AEN_SENDER_EMAIL>")
+		die "git's user.email is $AEN_SENDER_EMAIL, the repository's project identity, not a person: set your own (git config --global user.email)" ;;
+	esac
+	echo "$AEN_SENDER_NAME <$AEN_SENDER_EMAIL>"
+}
+# sendable: a mail or a commit message of the repository's (stdin) as it
+# is sent (stdout): the project identity replaced by the sender in From:
+# (unfolded), in its Signed-off-by (the only one) and in a cover letter's
+# shortlog.
+sendable() {
+	_p=$(project_ident) _s=$(sender) || exit 1
+	awk -v p="$_p" -v s="$_s" -v pn="${_p% <*}" -v sn="${_s% <*}" '
+		!body && /^$/ { body = 1 }
+		!body && /^[ \t]/ && from { next }
+		!body { from = 0 }
+		!body && /^From: / { print "From: " s; from = 1; next }
+		$0 == "Signed-off-by: " p { print "Signed-off-by: " s; next }
+		index($0, pn " (") == 1 && substr($0, length(pn) + 2) ~ /^\([0-9]+\):$/ { print sn substr($0, length(pn) + 1); next }
+		{ print }'
+}
+
 # change_id FILE: the change-id that b4 keeps in a cover commit's message
 change_id() {
 	sed -n 's/.*"change-id": "\(.*\)".*/\1/p' "$1"
@@ -230,32 +270,38 @@ configs() {
 	done
 }
 
-# aptsrc SUITE PACKAGE=VERSION DIR WHERE: download the tarballs (not the .dsc:
-# the mirror does not serve every one) of a Debian source package into
-# DIR with apt-get, from SUITE on the machine's own mirror (the URI of its
-# apt sources that ends in /debian, or /debian-security for a -security
-# suite), through a private apt configuration in CACHE: the machine's apt
-# setup is not changed, and no root is needed. WHERE says where the pin
-# is written, for the error when the mirror no longer serves it.
-aptsrc() {
-	_suite=$1 _pkg=$2 _dir=$3 _where=$4
+# aptfetch SUITE KIND PACKAGE=VERSION DIR WHERE: download into DIR, with
+# apt-get, from SUITE on the machine's own mirror (the URI of its apt
+# sources that ends in /debian, or /debian-security for a -security
+# suite), a Debian source package's tarballs (KIND source; not the .dsc:
+# the mirror does not serve every one) or a binary package (KIND deb),
+# through a private apt configuration in CACHE: the machine's apt setup
+# and packages are not changed, and no root is needed. WHERE says where
+# the pin is written, for the error when the mirror no longer serves it.
+aptfetch() {
+	_suite=$1 _what=$2 _pkg=$3 _dir=$4 _where=$5
 	case $_suite in *-security) _kind=debian-security ;; *) _kind=debian ;; esac
 	_uri=$(cat /etc/apt/sources.list.d/*.sources 2>/dev/null |
 		sed -n "s|^URIs:.*[[:space:]]\([^[:space:]]*/$_kind\)/*\([[:space:]].*\)\{0,1\}\$|\1|p" | head -n 1)
 	[ -n "$_uri" ] || _uri=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
 		sed -n "s|^deb.*[[:space:]]\([^[:space:]]*/$_kind\)/*[[:space:]].*|\1|p" | head -n 1)
 	[ -n "$_uri" ] || die "no URI ending in /$_kind in the machine's apt sources; add the mirror there"
-	_a=$CACHE/apt/$_suite
+	_a=$CACHE/apt/$_suite-$_what
 	mkdir -p "$_a/lists/partial" "$_a/cache/archives/partial" "$_dir"
-	echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $_uri $_suite main" >"$_a/sources.list"
+	_line="[signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $_uri $_suite main"
+	case $_what in
+	source) echo "deb-src $_line" >"$_a/sources.list"; _cmd="source --download-only --tar-only" ;;
+	deb) echo "deb $_line" >"$_a/sources.list"; _cmd=download ;;
+	esac
 	set -- -q -o Dir::Etc::SourceList="$_a/sources.list" -o Dir::Etc::SourceParts=/dev/null \
 		-o Dir::State::Lists="$_a/lists" -o Dir::Cache="$_a/cache" -o APT::Sandbox::User="$(id -un)"
 	apt-get "$@" update >"$_a/log" 2>&1 || die "apt-get update of $_suite on $_uri failed (log $_a/log)"
-	(cd "$_dir" && apt-get "$@" source --download-only --tar-only "$_pkg") >>"$_a/log" 2>&1 && return 0
-	if grep -q 'Can not find version\|Unable to find a source package\|404' "$_a/log"; then
+	# shellcheck disable=SC2086
+	(cd "$_dir" && apt-get "$@" $_cmd "$_pkg") >>"$_a/log" 2>&1 && return 0
+	if grep -q 'Can not find version\|Unable to find a source package\|Version .* was not found\|404' "$_a/log"; then
 		die "the mirror ($_uri, $_suite) no longer serves $_pkg: update the pin in $_where"
 	fi
-	die "apt-get source $_pkg from $_suite failed (log $_a/log)"
+	die "apt-get $_cmd $_pkg from $_suite failed (log $_a/log)"
 }
 
 # Where things go in CACHE.

@@ -4,6 +4,8 @@
 # (a series of one patch has no cover letter: the patch is the thread).
 # Every mail is To: the lists and Cc: the people that the patched tree's
 # get_maintainer.pl names for the series (the union over its patches).
+# The mails are the sender's (git's user.name and user.email: author and
+# only Signed-off-by, lib.sh's sendable), not the project identity's.
 # Message-Ids come from the content (date of the mail, index, sha256 of the
 # file; the cover letter's from all files), so reruns are byte-identical.
 # The patched tree is that of the series' primary target (prepared first).
@@ -13,7 +15,8 @@ set -eu
 s=$1 out=${2:-$REPO/out/$(slug "$1").mbox}
 is_series "$s"
 [ ! -f "$(sdir "$s")/b4-cover" ] ||
-	die "$(label "$s") is sent with b4: make tree SERIES=$s, then b4 send in $(sdir "$s")/tree (b4 send -o DIR writes the mails)"
+	die "$(label "$s") is sent with b4: make tree SERIES=$s KSRC=<your clone>, then b4 send on branch send of $(sdir "$s")/tree"
+who=$(sender)
 "$REPO/scripts/prepare.sh" "$(primary "$s")" >/dev/null
 tree=$(tree_of "$(primary "$s")")
 cover=$(cover_of "$s")
@@ -47,6 +50,8 @@ for f in $cover $patches; do
 	! tail -n +2 "$f" | grep -q '^From ' ||
 		die "$f has a body line starting with 'From ' (mbox would split there); reword it"
 	if [ "$f" = "${cover:-$patches}" ]; then id=$coverid; else id=$(sha256sum <"$f" | msgid "$f" "$n"); fi
+	sendable <"$f" >"$out.mail"
+	f=$out.mail
 	{
 		# headers unfolded, as git send-email sends them (b4 0.12 fails
 		# on the folded From: that format-patch writes for long names)
@@ -60,7 +65,8 @@ for f in $cover $patches; do
 	} >>"$out.tmp"
 	n=$((n + 1))
 done
+rm -f "$out.mail"
 mv "$out.tmp" "$out"
-echo "mbox: wrote $out: $(echo "$patches" | wc -l) patches${cover:+ and the cover letter}, thread $coverid"
+echo "mbox: wrote $out, from $who: $(echo "$patches" | wc -l) patches${cover:+ and the cover letter}, thread $coverid"
 echo "mbox: To: $(echo "$to" | paste -sd' ')"
 echo "mbox: Cc: $(echo "$cc" | wc -l) people"
