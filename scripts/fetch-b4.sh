@@ -13,7 +13,7 @@ dir=$CACHE/b4
 rm -rf "$dir"
 aptfetch trixie deb "$pin" "$dir/dl" scripts/fetch-b4.sh
 dpkg-deb -x "$dir"/dl/b4_*_all.deb "$dir/root"
-printf '#!/bin/sh\nPYTHONPATH=%s exec python3 %s "$@"\n' \
+printf '#!/bin/sh\nPYTHONPATH=%s exec /usr/bin/python3 %s "$@"\n' \
 	"$dir/root/usr/lib/python3/dist-packages" "$dir/root/usr/bin/b4" >"$dir/b4"
 chmod +x "$dir/b4"
 v=$("$dir/b4" --version) || die "$dir/b4 does not run"
