@@ -235,6 +235,18 @@ sendable() {
 		{ print }'
 }
 
+# test_sender DIR: from here on, what this runs sends as a test sender,
+# TEST_SENDER (git's identity in DIR/gitconfig, with an SMTP server set,
+# so that b4 send does not turn to its web endpoint, which wants signed
+# mails), as the checks of the mails do.
+test_sender() {
+	TEST_SENDER="Tess Sender <tess.sender@example.org>"
+	printf '[user]\n\tname = %s\n\temail = %s\n[sendemail]\n\tsmtpServer = /usr/sbin/sendmail\n' \
+		"${TEST_SENDER% <*}" "$(echo "${TEST_SENDER#* <}" | tr -d '>')" >"$1/gitconfig"
+	export GIT_CONFIG_GLOBAL="$1/gitconfig"
+	unset AEN_SENDER_READ
+}
+
 # change_id FILE: the change-id that b4 keeps in a cover commit's message
 change_id() {
 	sed -n 's/.*"change-id": "\(.*\)".*/\1/p' "$1"
