@@ -4,15 +4,18 @@
  * TCG the real kvm.ko cannot load (no SIE), so the kselftest's PASS and
  * FAIL paths never run there. Like kvm, this module registers the
  * kvm-trace s390 debug feature with a sprintf view at each load and
- * writes that load's AEN record in the format of its tree: the "aen: ..."
- * records of the 5.10 series, or the upstream "gib 0x%p (nisc=%d)
- * initialized, aipb 0x%p". Visible parameters as kvm's: nested (int,
+ * writes that load's AEN records in the format of its tree: the "aen: ..."
+ * records of the 5.10 series, or upstream's "gib 0x%p (nisc=%d)
+ * initialized" and, with AEN set up, the follow-up's "aen:
+ * registered|reused aipb=%p". Visible parameters as kvm's: nested (int,
  * 0444) and use_gisa (bool, 0644), which do nothing. Hidden (perm 0)
  * parameters, given per load by the initramfs' modprobe, make a scenario:
  *   aipb=N	N > 0: AEN set up with "AIPB" N (written as the hashed
  *		pointer 0x10000000 + N pages); 0: not allowed here; -1: no AIV
- *   registers=1  this load registers the AIPB (5.10: "aen: registered",
- *		else "aen: reused"; upstream records do not tell)
+ *   registers=1  this load registers the AIPB ("aen: registered", else
+ *		"aen: reused")
+ *   ptrval=1	the AIPB is written as %p writes a pointer before the hash
+ *		key is ready: "(____ptrval____)"
  *   fail=E	the load fails with -E, writing nothing
  *   warn=1	WARN() during the load (without CONFIG_BUG, as in the 5.10
  *		boot config, WARN() prints nothing: then its first line and a
@@ -37,9 +40,10 @@ static bool use_gisa = true;
 module_param(use_gisa, bool, 0644);
 
 static int aipb = 1, fail;
-static bool registers, warn, busy;
+static bool registers, ptrval, warn, busy;
 module_param(aipb, int, 0);
 module_param(registers, bool, 0);
+module_param(ptrval, bool, 0);
 module_param(fail, int, 0);
 module_param(warn, bool, 0);
 module_param(busy, bool, 0);
@@ -73,6 +77,7 @@ static int release(debug_info_t *id, struct debug_view *view, struct file *file,
 static int __init standin_init(void)
 {
 	void *p = aipb > 0 ? (void *)(0x10000000UL + aipb * PAGE_SIZE) : NULL;
+	const char *hash;
 
 	if (fail)
 		return -fail;
@@ -90,16 +95,25 @@ static int __init standin_init(void)
 	}
 	if (aipb < 0)
 		debug_sprintf_event(kvm_trace, 3, "gib not initialized, no AIV facility\n");
+	hash = ptrval ? "(____ptrval____)" : NULL;
 #if SERIES_510
 	if (!aipb)
 		debug_sprintf_event(kvm_trace, 3, "aen: unavailable: zPCI interpretation not allowed\n");
+	else if (aipb > 0 && hash)
+		debug_sprintf_event(kvm_trace, 3, "aen: %s aipb=%s isc=%u faal=%u\n",
+				    registers ? "registered" : "reused", hash, 3, 4096);
 	else if (aipb > 0)
-		debug_sprintf_event(kvm_trace, 3, registers ? "aen: registered aipb=%p isc=%u faal=%u\n" :
-				    "aen: reused aipb=%p isc=%u faal=%u\n", p, 3, 4096);
+		debug_sprintf_event(kvm_trace, 3, "aen: %s aipb=%p isc=%u faal=%u\n",
+				    registers ? "registered" : "reused", p, 3, 4096);
 #else
 	if (aipb >= 0)
-		debug_sprintf_event(kvm_trace, 3, "gib 0x%p (nisc=%d) initialized, aipb 0x%p\n",
-				    kvm_trace, 5, p);
+		debug_sprintf_event(kvm_trace, 3, "gib 0x%p (nisc=%d) initialized\n", kvm_trace, 5);
+	if (aipb > 0 && hash)
+		debug_sprintf_event(kvm_trace, 3, "aen: %s aipb=%s\n",
+				    registers ? "registered" : "reused", hash);
+	else if (aipb > 0)
+		debug_sprintf_event(kvm_trace, 3, "aen: %s aipb=%p\n",
+				    registers ? "registered" : "reused", p);
 #endif
 	WARN(warn, "kvm stand-in: WARN on this load, as the boot scenario asks\n");
 	if (warn && !IS_ENABLED(CONFIG_BUG)) {
