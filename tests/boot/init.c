@@ -12,7 +12,13 @@
  * SIE); /kvm-standin.ko is tests/boot/standin, a module named kvm that
  * writes the kvm-trace records a scenario asks for through its hidden
  * parameters: modprobe adds those of the scenario's Nth load to the Nth
- * load it makes.
+ * load it makes, and sends the test SIGTERM during the run a scenario
+ * names. The test is asked to reload kvm as its runners ask it (the
+ * argument --reload-kvm, which 7.2's runner passes from
+ * KSELFTEST_AEN_RELOAD_TEST_ARGS; AEN_RELOAD_KVM=1 in the environment for
+ * 5.10's, which passes none), but in the scenario that runs it unasked;
+ * /aen_reload_test-enosys is the test linked with tests/boot/enosys.c,
+ * whose delete_module(2) answers ENOSYS as without CONFIG_MODULE_UNLOAD.
  * Built static for s390x: s390x-linux-gnu-gcc -static -o init init.c
  */
 #define _GNU_SOURCE
@@ -20,6 +26,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,12 +46,18 @@
 #define SCENARIO "/tmp/aen-scenario"
 /* modprobe's calls during a scenario: "load" or "unload", one a line */
 #define CALLS "/tmp/aen-modprobe-calls"
+/* the modprobe run (from 1) during which the test gets SIGTERM */
+#define TERM_AT "/tmp/aen-term-at"
 #define STANDIN "/kvm-standin.ko"
+#define ENOSYS_BIN "./aen_reload_test-enosys"
 
 static const struct scenario {
 	const char *name, *ko;
 	const char *preload;	/* parameters of a load before the test; NULL: none */
 	const char *loads[3];	/* hidden parameters of the test's loads */
+	const char *bin;	/* NULL: ./aen_reload_test */
+	bool unasked;		/* run without the argument and variable that ask it */
+	int term_at;		/* SIGTERM to the test during its Nth modprobe run */
 } scenarios[] = {
 	{ "registration-reused", STANDIN, NULL,
 	  { "aipb=1 registers=1", "aipb=1", "aipb=1" } },
@@ -59,6 +72,13 @@ static const struct scenario {
 	{ "busy", STANDIN, "aipb=1 registers=1 busy=1", { "aipb=1" } },
 	{ "busy-after-first-load", STANDIN, NULL, { "aipb=1 registers=1 busy=1" } },
 	{ "warning", STANDIN, NULL, { "aipb=1 registers=1", "aipb=1 warn=1", "aipb=1" } },
+	{ "unasked", STANDIN, "aipb=1 registers=1", { "aipb=1" }, .unasked = true },
+	{ "module-unload-off", STANDIN, NULL, { "aipb=1 registers=1" }, .bin = ENOSYS_BIN },
+	{ "registration-same-address", STANDIN, NULL,
+	  { "aipb=1 registers=1", "aipb=1 registers=1", "aipb=1" } },
+	{ "unreadable-hash", STANDIN, NULL, { "aipb=1 registers=1 ptrval=1", "aipb=1", "aipb=1" } },
+	{ "sigterm-after-unload", STANDIN, "aipb=1 registers=1", { "aipb=1", "aipb=1", "aipb=1" },
+	  .term_at = 1 },
 };
 
 static pid_t selftest_pid;
@@ -221,6 +241,9 @@ static int modprobe(int argc, char *argv[])
 		return 1;
 	}
 	append_line(CALLS, rm ? "unload" : "load");
+	get_line(TERM_AT, 1, extra, sizeof(extra));
+	if (extra[0] && atoi(extra) == count_lines(CALLS, "load") + count_lines(CALLS, "unload"))
+		kill(getppid(), SIGTERM);
 	if (rm) {
 		if (!syscall(__NR_delete_module, "kvm", O_NONBLOCK))
 			return 0;
@@ -256,9 +279,10 @@ static void selftest_alarm(int sig)
  * from its exit code (0 ok, 4 SKIP, 124 TIMEOUT, other not ok). Returns
  * the exit code as the runner sees it.
  */
-static int run_selftest(void)
+static int run_selftest(const struct scenario *sc)
 {
-	char *const argv[] = { "./aen_reload_test", NULL };
+	char *const argv[] = { (char *)(sc->bin ? sc->bin : "./aen_reload_test"),
+			       sc->unasked ? NULL : "--reload-kvm", NULL };
 	int p[2], status = 0, rc;
 	char line[512];
 	FILE *out;
@@ -276,6 +300,8 @@ static int run_selftest(void)
 		close(p[0]);
 		close(p[1]);
 		setenv("PATH", "/sbin:/bin", 1);
+		if (!sc->unasked)
+			setenv("AEN_RELOAD_KVM", "1", 1);
 		execv(argv[0], argv);
 		printf(M "exec %s: %s\n", argv[0], strerror(errno));
 		_exit(127);
@@ -318,6 +344,7 @@ static int run_selftest(void)
 static void run_scenario(const struct scenario *sc)
 {
 	int i, fd, status, err;
+	char num[16];
 	FILE *f;
 
 	printf(M "scenario %s start\n", sc->name);
@@ -330,6 +357,11 @@ static void run_scenario(const struct scenario *sc)
 	if (f)
 		fclose(f);
 	unlink(CALLS);
+	unlink(TERM_AT);
+	if (sc->term_at) {
+		snprintf(num, sizeof(num), "%d", sc->term_at);
+		append_line(TERM_AT, num);
+	}
 	if (sc->preload) {
 		fd = open(sc->ko, O_RDONLY | O_CLOEXEC);
 		err = fd < 0 || syscall(__NR_finit_module, fd, sc->preload, 0) ? errno : 0;
@@ -340,7 +372,7 @@ static void run_scenario(const struct scenario *sc)
 	}
 	printf(M "kvm before the selftest: %s\n", kvm_state());
 	printf(M "selftest start\n");
-	printf(M "selftest exit status %d\n", run_selftest());
+	printf(M "selftest exit status %d\n", run_selftest(sc));
 	/* reap whatever the test left behind */
 	while (waitpid(-1, &status, WNOHANG) > 0)
 		;
