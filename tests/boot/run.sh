@@ -156,7 +156,7 @@ scenario() {
 	esac
 	r=1
 	case $result in "$line"*) r=0 ;; esac
-	[ "$want_rc" = 4 ] || grep -qF "# $want" "$b.ktap" || r=1
+	[ "$want_rc" = 4 ] || grep -qF -- "$want" "$b.ktap" || r=1
 	check "$name: result line '$line', reason '$want...'" $r "${result:-no result line}"
 	case $want_rc in
 	0) runner="ok 1 selftests: kvm: aen_reload_test" count=pass ;;

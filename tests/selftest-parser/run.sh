@@ -3,8 +3,9 @@
 # test_parser.c, which includes TREE's aen_reload_test.c, with the host
 # compiler (warnings are errors; ASan and UBSan where the compiler has
 # them) and runs it on its canned records: the 5.10 "aen: ..." records for
-# a tree with tools/testing/selftests/kvm/s390x/, the upstream "gib ...
-# initialized, aipb 0x%p" record for one with kvm/s390/.
+# a tree with tools/testing/selftests/kvm/s390x/, the upstream ones
+# (-DAEN_UPSTREAM: "aen: registered|reused aipb=%p", kvm's "gib ...
+# initialized") for one with kvm/s390/.
 # usage: run.sh TREE
 set -eu
 [ $# -eq 1 ] || { echo "usage: $0 TREE" >&2; exit 2; }
@@ -12,7 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 sel=$1/tools/testing/selftests
 # kvm/s390x/ in 5.10, kvm/s390/ in 7.2
 d=$sel/kvm/s390x records=
-[ -d "$d" ] || d=$sel/kvm/s390 records=-DAEN_GIB_RECORD
+[ -d "$d" ] || d=$sel/kvm/s390 records=-DAEN_UPSTREAM
 [ -f "$d/aen_reload_test.c" ] ||
 	{ echo "selftest-parser: no aen_reload_test.c in $sel/kvm/s390x or s390" >&2; exit 2; }
 cc=${HOSTCC:-gcc}
