@@ -235,14 +235,19 @@ sendable() {
 		{ print }'
 }
 
+# gitconfig IDENT FILE: a git configuration with IDENT ("Name <email>") as
+# user.name and user.email, and an SMTP server set, so that b4 send does
+# not turn to its web endpoint, which wants signed mails.
+gitconfig() {
+	printf '[user]\n\tname = %s\n\temail = %s\n[sendemail]\n\tsmtpServer = /usr/sbin/sendmail\n' \
+		"${1% <*}" "$(echo "${1#* <}" | tr -d '>')" >"$2"
+}
 # test_sender DIR: from here on, what this runs sends as a test sender,
-# TEST_SENDER (git's identity in DIR/gitconfig, with an SMTP server set,
-# so that b4 send does not turn to its web endpoint, which wants signed
-# mails), as the checks of the mails do.
+# TEST_SENDER (git's identity in DIR/gitconfig), as the checks of the
+# mails do.
 test_sender() {
 	TEST_SENDER="Tess Sender <tess.sender@example.org>"
-	printf '[user]\n\tname = %s\n\temail = %s\n[sendemail]\n\tsmtpServer = /usr/sbin/sendmail\n' \
-		"${TEST_SENDER% <*}" "$(echo "${TEST_SENDER#* <}" | tr -d '>')" >"$1/gitconfig"
+	gitconfig "$TEST_SENDER" "$1/gitconfig"
 	export GIT_CONFIG_GLOBAL="$1/gitconfig"
 	unset AEN_SENDER_READ
 }

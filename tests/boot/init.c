@@ -12,7 +12,7 @@
  * SIE); /kvm-standin.ko is tests/boot/standin, a module named kvm that
  * writes the kvm-trace records a scenario asks for through its hidden
  * parameters: modprobe adds those of the scenario's Nth load to the Nth
- * load it makes, and sends the test SIGTERM during the run a scenario
+ * load it makes, and sends the test SIGTERM after the unload a scenario
  * names. The test is asked to reload kvm as its runners ask it (the
  * argument --reload-kvm, which 7.2's runner passes from
  * KSELFTEST_AEN_RELOAD_TEST_ARGS; AEN_RELOAD_KVM=1 in the environment for
@@ -46,7 +46,7 @@
 #define SCENARIO "/tmp/aen-scenario"
 /* modprobe's calls during a scenario: "load" or "unload", one a line */
 #define CALLS "/tmp/aen-modprobe-calls"
-/* the modprobe run (from 1) during which the test gets SIGTERM */
+/* the modprobe run (from 1, an unload) after which the test gets SIGTERM */
 #define TERM_AT "/tmp/aen-term-at"
 #define STANDIN "/kvm-standin.ko"
 #define ENOSYS_BIN "./aen_reload_test-enosys"
@@ -57,7 +57,7 @@ static const struct scenario {
 	const char *loads[3];	/* hidden parameters of the test's loads */
 	const char *bin;	/* NULL: ./aen_reload_test */
 	bool unasked;		/* run without the argument and variable that ask it */
-	int term_at;		/* SIGTERM to the test during its Nth modprobe run */
+	int term_at;		/* SIGTERM to the test after its Nth modprobe run */
 } scenarios[] = {
 	{ "registration-reused", STANDIN, NULL,
 	  { "aipb=1 registers=1", "aipb=1", "aipb=1" } },
@@ -234,7 +234,7 @@ static int modprobe(int argc, char *argv[])
 {
 	int rm = argc == 3 && !strcmp(argv[1], "-r");
 	char params[512] = "", ko[256], extra[256];
-	int i, fd;
+	int i, fd, term;
 
 	if (argc < 2 || strcmp(argv[rm + 1], "kvm")) {
 		fprintf(stderr, "modprobe: this initramfs has only 'modprobe [-r] kvm [name=value ...]'\n");
@@ -242,11 +242,14 @@ static int modprobe(int argc, char *argv[])
 	}
 	append_line(CALLS, rm ? "unload" : "load");
 	get_line(TERM_AT, 1, extra, sizeof(extra));
-	if (extra[0] && atoi(extra) == count_lines(CALLS, "load") + count_lines(CALLS, "unload"))
-		kill(getppid(), SIGTERM);
+	term = extra[0] && atoi(extra) == count_lines(CALLS, "load") + count_lines(CALLS, "unload");
 	if (rm) {
-		if (!syscall(__NR_delete_module, "kvm", O_NONBLOCK))
+		/* the test's SIGTERM comes once kvm is gone, as from a runner's timeout */
+		if (!syscall(__NR_delete_module, "kvm", O_NONBLOCK)) {
+			if (term)
+				kill(getppid(), SIGTERM);
 			return 0;
+		}
 		fprintf(stderr, "modprobe: FATAL: Module kvm cannot be removed: %s\n",
 			strerror(errno));
 		return 1;
