@@ -12,8 +12,11 @@
  * SIE); /kvm-standin.ko is tests/boot/standin, a module named kvm that
  * writes the kvm-trace records a scenario asks for through its hidden
  * parameters: modprobe adds those of the scenario's Nth load to the Nth
- * load it makes, and sends the test SIGTERM after the unload a scenario
- * names. The test is asked to reload kvm as its runners ask it (the
+ * load it makes, and sends the test a signal after the modprobe run a
+ * scenario names. The stand-in needs no SIE, but the test looks for "sie"
+ * in /proc/cpuinfo before it touches kvm: a stand-in cpuinfo (the real
+ * one with "sie" added to its features) is bind-mounted over it, but in
+ * the scenario that keeps the real one. The test is asked to reload kvm as its runners ask it (the
  * argument --reload-kvm, which 7.2's runner passes from
  * KSELFTEST_AEN_RELOAD_TEST_ARGS; AEN_RELOAD_KVM=1 in the environment for
  * 5.10's, which passes none), but in the scenario that runs it unasked;
@@ -46,8 +49,9 @@
 #define SCENARIO "/tmp/aen-scenario"
 /* modprobe's calls during a scenario: "load" or "unload", one a line */
 #define CALLS "/tmp/aen-modprobe-calls"
-/* the modprobe run (from 1, an unload) after which the test gets SIGTERM */
+/* "N SIG": after its Nth modprobe run (from 1), the test gets signal SIG */
 #define TERM_AT "/tmp/aen-term-at"
+#define CPUINFO "/tmp/aen-cpuinfo"
 #define STANDIN "/kvm-standin.ko"
 #define ENOSYS_BIN "./aen_reload_test-enosys"
 
@@ -57,28 +61,33 @@ static const struct scenario {
 	const char *loads[3];	/* hidden parameters of the test's loads */
 	const char *bin;	/* NULL: ./aen_reload_test */
 	bool unasked;		/* run without the argument and variable that ask it */
-	int term_at;		/* SIGTERM to the test after its Nth modprobe run */
+	bool no_sie;		/* the real /proc/cpuinfo: TCG has no SIE */
+	int term_at, sig;	/* signal sig to the test after its term_at'th modprobe run */
 } scenarios[] = {
 	{ "registration-reused", STANDIN, NULL,
 	  { "aipb=1 registers=1", "aipb=1", "aipb=1" } },
-	{ "loaded-with-parameter", STANDIN, "nested=1 use_gisa=0 aipb=1 registers=1",
-	  { "aipb=1", "aipb=1", "aipb=1" } },
+	{ "loaded", STANDIN, "nested=1 use_gisa=0 aipb=1 registers=1", { "aipb=1" } },
 	{ "second-registration", STANDIN, NULL,
 	  { "aipb=1 registers=1", "aipb=2 registers=1", "aipb=2" } },
 	{ "reload-fails", STANDIN, NULL, { "aipb=1 registers=1", "fail=5" } },
 	{ "first-load-fails", STANDIN, NULL, { "fail=12" } },
 	{ "enodev", "/kvm.ko", NULL, { "" } },
-	{ "loaded-unavailable", STANDIN, "aipb=0", { "aipb=0" } },
-	{ "busy", STANDIN, "aipb=1 registers=1 busy=1", { "aipb=1" } },
+	{ "no-sie", "/kvm.ko", NULL, { "" }, .no_sie = true },
+	{ "no-module", "/no-such-dir/kvm.ko", NULL, { "" } },
+	{ "unavailable", STANDIN, NULL, { "aipb=0" } },
 	{ "busy-after-first-load", STANDIN, NULL, { "aipb=1 registers=1 busy=1" } },
 	{ "warning", STANDIN, NULL, { "aipb=1 registers=1", "aipb=1 warn=1", "aipb=1" } },
-	{ "unasked", STANDIN, "aipb=1 registers=1", { "aipb=1" }, .unasked = true },
+	{ "warning-elsewhere", STANDIN, NULL,
+	  { "aipb=1 registers=1", "aipb=1 elsewhere=1", "aipb=1" } },
+	{ "unasked", STANDIN, NULL, { "aipb=1 registers=1" }, .unasked = true },
 	{ "module-unload-off", STANDIN, NULL, { "aipb=1 registers=1" }, .bin = ENOSYS_BIN },
 	{ "registration-same-address", STANDIN, NULL,
 	  { "aipb=1 registers=1", "aipb=1 registers=1", "aipb=1" } },
 	{ "unreadable-hash", STANDIN, NULL, { "aipb=1 registers=1 ptrval=1", "aipb=1", "aipb=1" } },
-	{ "sigterm-after-unload", STANDIN, "aipb=1 registers=1", { "aipb=1", "aipb=1", "aipb=1" },
-	  .term_at = 1 },
+	{ "sigterm-after-unload", STANDIN, NULL, { "aipb=1 registers=1", "aipb=1", "aipb=1" },
+	  .term_at = 2, .sig = SIGTERM },
+	{ "sigquit-after-load", STANDIN, NULL, { "aipb=1 registers=1", "aipb=1", "aipb=1" },
+	  .term_at = 3, .sig = SIGQUIT },
 };
 
 static pid_t selftest_pid;
@@ -213,6 +222,26 @@ static int count_lines(const char *path, const char *line)
 	return n;
 }
 
+/* CPUINFO: /proc/cpuinfo with "sie" added to its features, for the stand-in kvm */
+static void standin_cpuinfo(void)
+{
+	FILE *in = fopen("/proc/cpuinfo", "r"), *out = fopen(CPUINFO, "w");
+	char line[1024];
+
+	while (in && out && fgets(line, sizeof(line), in)) {
+		if (!strncmp(line, "features", 8) && !strstr(line, " sie")) {
+			line[strcspn(line, "\n")] = '\0';
+			fprintf(out, "%s sie\n", line);
+		} else {
+			fputs(line, out);
+		}
+	}
+	if (in)
+		fclose(in);
+	if (out)
+		fclose(out);
+}
+
 static void power_off(void)
 {
 	printf(M "power off\n");
@@ -234,7 +263,7 @@ static int modprobe(int argc, char *argv[])
 {
 	int rm = argc == 3 && !strcmp(argv[1], "-r");
 	char params[512] = "", ko[256], extra[256];
-	int i, fd, term;
+	int i, fd, sig = 0, at = 0;
 
 	if (argc < 2 || strcmp(argv[rm + 1], "kvm")) {
 		fprintf(stderr, "modprobe: this initramfs has only 'modprobe [-r] kvm [name=value ...]'\n");
@@ -242,12 +271,14 @@ static int modprobe(int argc, char *argv[])
 	}
 	append_line(CALLS, rm ? "unload" : "load");
 	get_line(TERM_AT, 1, extra, sizeof(extra));
-	term = extra[0] && atoi(extra) == count_lines(CALLS, "load") + count_lines(CALLS, "unload");
+	if (sscanf(extra, "%d %d", &at, &sig) != 2 ||
+	    at != count_lines(CALLS, "load") + count_lines(CALLS, "unload"))
+		sig = 0;
 	if (rm) {
-		/* the test's SIGTERM comes once kvm is gone, as from a runner's timeout */
+		/* the test's signal comes once kvm is gone, as from a runner's timeout */
 		if (!syscall(__NR_delete_module, "kvm", O_NONBLOCK)) {
-			if (term)
-				kill(getppid(), SIGTERM);
+			if (sig)
+				kill(getppid(), sig);
 			return 0;
 		}
 		fprintf(stderr, "modprobe: FATAL: Module kvm cannot be removed: %s\n",
@@ -262,8 +293,15 @@ static int modprobe(int argc, char *argv[])
 	snprintf(params + strlen(params), sizeof(params) - strlen(params), "%s%s",
 		 params[0] && extra[0] ? " " : "", extra);
 	fd = open(ko[0] ? ko : "/kvm.ko", O_RDONLY | O_CLOEXEC);
-	if (fd >= 0 && !syscall(__NR_finit_module, fd, params, 0))
+	if (fd < 0 && errno == ENOENT) {	/* as kmod says it */
+		fprintf(stderr, "modprobe: FATAL: Module kvm not found in directory /lib/modules\n");
+		return 1;
+	}
+	if (fd >= 0 && !syscall(__NR_finit_module, fd, params, 0)) {
+		if (sig)
+			kill(getppid(), sig);
 		return 0;
+	}
 	fprintf(stderr, "modprobe: ERROR: could not insert 'kvm': %s\n",
 		strerror(errno));
 	return 1;
@@ -362,9 +400,11 @@ static void run_scenario(const struct scenario *sc)
 	unlink(CALLS);
 	unlink(TERM_AT);
 	if (sc->term_at) {
-		snprintf(num, sizeof(num), "%d", sc->term_at);
+		snprintf(num, sizeof(num), "%d %d", sc->term_at, sc->sig);
 		append_line(TERM_AT, num);
 	}
+	if (!sc->no_sie && mount(CPUINFO, "/proc/cpuinfo", NULL, MS_BIND, NULL))
+		printf(M "bind-mount %s on /proc/cpuinfo: %s\n", CPUINFO, strerror(errno));
 	if (sc->preload) {
 		fd = open(sc->ko, O_RDONLY | O_CLOEXEC);
 		err = fd < 0 || syscall(__NR_finit_module, fd, sc->preload, 0) ? errno : 0;
@@ -380,6 +420,8 @@ static void run_scenario(const struct scenario *sc)
 	while (waitpid(-1, &status, WNOHANG) > 0)
 		;
 	printf(M "kvm after the selftest: %s\n", kvm_state());
+	if (!sc->no_sie)
+		umount("/proc/cpuinfo");
 	printf(M "modprobe during the selftest: %d loads, %d unloads\n",
 	       count_lines(CALLS, "load"), count_lines(CALLS, "unload"));
 	/* drop the reference the stand-in takes in scenario busy */
@@ -418,6 +460,8 @@ int main(int argc, char *argv[])
 
 	/* a sample of the real sprintf-view header, for the parser */
 	cat_head("/sys/kernel/debug/s390dbf/cio_msg/sprintf", 2);
+
+	standin_cpuinfo();
 
 	/* AEN_BOOT_PRELOAD=0 on the kernel command line: start unloaded */
 	if (preload && !strcmp(preload, "0")) {
