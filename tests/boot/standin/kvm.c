@@ -17,19 +17,10 @@
  *   ptrval=1	the AIPB is written as %p writes a pointer before the hash
  *		key is ready: "(____ptrval____)"
  *   fail=E	the load fails with -E, writing nothing
- *   warn=1	WARN() during the load (without CONFIG_BUG, as in the 5.10
- *		boot config, WARN() prints nothing: then its first line and a
- *		stack dump are printed as WARN() would print them)
- *   elsewhere=1  two kernel log lines in the shape of another driver's
- *		warning: no kvm frame, not in modprobe
  *   busy=1	the first read of kvm-trace/sprintf takes a reference on the
  *		module (as a VM would); writing to kvm-trace/release drops it
  */
-#include <linux/bug.h>
 #include <linux/module.h>
-#include <linux/printk.h>
-#include <linux/sched.h>
-#include <linux/smp.h>
 #include <linux/version.h>
 #include <asm/debug.h>
 
@@ -42,13 +33,11 @@ static bool use_gisa = true;
 module_param(use_gisa, bool, 0644);
 
 static int aipb = 1, fail;
-static bool registers, ptrval, warn, elsewhere, busy;
+static bool registers, ptrval, busy;
 module_param(aipb, int, 0);
 module_param(registers, bool, 0);
 module_param(ptrval, bool, 0);
 module_param(fail, int, 0);
-module_param(warn, bool, 0);
-module_param(elsewhere, bool, 0);
 module_param(busy, bool, 0);
 
 static debug_info_t *kvm_trace;
@@ -118,16 +107,6 @@ static int __init standin_init(void)
 		debug_sprintf_event(kvm_trace, 3, "aen: %s aipb=%p\n",
 				    registers ? "registered" : "reused", p);
 #endif
-	WARN(warn, "kvm stand-in: WARN on this load, as the boot scenario asks\n");
-	if (warn && !IS_ENABLED(CONFIG_BUG)) {
-		pr_warn("WARNING: CPU: %d PID: %d at %pS (kvm stand-in, a kernel without CONFIG_BUG)\n",
-			raw_smp_processor_id(), current->pid, standin_init);
-		dump_stack();
-	}
-	if (elsewhere) {
-		pr_warn("WARNING: CPU: 0 PID: 99 at drivers/other/other.c:1 other_fn+0x0/0x10\n");
-		pr_warn("CPU: 0 PID: 99 Comm: kworker/0:1 Not tainted (kvm stand-in: not kvm's)\n");
-	}
 	return 0;
 }
 
