@@ -3,8 +3,8 @@
 # where it must skip without touching any module:
 #  a) as an unprivileged user: "SKIP must be run as root", exit code 4;
 #  b) as root in a user namespace (unshare -r, no power over the host's
-#     modules): "SKIP not a real s390 host", exit code 4, and qemu's
-#     syscall trace shows that it read /proc/sysinfo and ran no modprobe
+#     modules): "SKIP no SIE", exit code 4, and qemu's
+#     syscall trace shows that it read /proc/cpuinfo and ran no modprobe
 #     (no execve) and no init_module/finit_module/delete_module.
 # Both runs ask the test to reload kvm, as its runners ask it
 # (--reload-kvm; AEN_RELOAD_KVM=1 for 5.10's): the host is what makes it
@@ -48,9 +48,9 @@ if [ "$(id -u)" = 0 ]; then
 else
 	run unprivileged "must be run as root" "$qemu" "$work/aen_reload_test" --reload-kvm
 fi
-run userns-root "not a real s390 host" unshare -r "$qemu" -strace "$work/aen_reload_test" --reload-kvm
-if ! grep -q '"/proc/sysinfo"' "$work/err"; then
-	echo "selftest-qemu-user: userns-root: the syscall trace has no /proc/sysinfo lookup"
+run userns-root "no SIE" unshare -r "$qemu" -strace "$work/aen_reload_test" --reload-kvm
+if ! grep -q '"/proc/cpuinfo"' "$work/err"; then
+	echo "selftest-qemu-user: userns-root: the syscall trace has no /proc/cpuinfo lookup"
 	fail=1
 fi
 if grep -E '(execve|init_module|delete_module)\(' "$work/err"; then

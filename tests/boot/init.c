@@ -72,6 +72,7 @@ static const struct scenario {
 	  { "aipb=1 registers=1", "aipb=2 registers=1", "aipb=2" } },
 	{ "reload-fails", STANDIN, NULL, { "aipb=1 registers=1", "fail=5" } },
 	{ "first-load-fails", STANDIN, NULL, { "fail=12" } },
+	{ "first-load-eio", STANDIN, NULL, { "fail=5" } },
 	{ "enodev", "/kvm.ko", NULL, { "" } },
 	{ "no-sie", "/kvm.ko", NULL, { "" }, .no_sie = true },
 	{ "no-module", "/no-such-dir/kvm.ko", NULL, { "" } },
