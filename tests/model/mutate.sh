@@ -57,7 +57,7 @@ mutant REC-no-aiv-twice interrupt-gib.c 's/^\(\t*\)\(KVM_EVENT(3, "%s", "gib not
 mutant GATE-zpci-off-let-through pci.c '/!zpci_is_enabled())/{N;d}' zpci-off GATE
 mutant GATE-facility-missing pci.c '/!sclp.has_aisi)/{N;d}' no-aisi GATE
 mutant GATE-machine-type-let-through pci.c '/case 0x2964:/d' machine-2964 GATE
-mutant FATAL-aen-failure-fails-load interrupt-gib.c 's/^\t\tkvm_s390_pci_aen_init(nisc);/\t\tif (kvm_s390_pci_aen_init(nisc) \&\& (rc = -EIO)) goto out_unreg_gal;/' inject FATAL
+mutant FATAL-aen-failure-fails-load interrupt-gib.c 's/^\tkvm_s390_pci_aen_init(nisc);/\tif (kvm_s390_pci_aen_init(nisc) \&\& (rc = -EIO)) goto out_unreg_gal;/' inject FATAL
 mutant REUSE-size-check-dropped pci.c 's/if (faal != nr) {/if (0) {/' reuse-nr REUSE
 wait
 for r in "$W"/r-*; do
