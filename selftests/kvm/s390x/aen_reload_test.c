@@ -111,7 +111,7 @@ static int kvm_state(void)
 static int run_modprobe(bool load, int end_s)
 {
 	char *const argv[] = { MODPROBE, load ? "kvm" : "-r", load ? NULL : "kvm", NULL };
-	int n = -1, status = 0, ms = 0, killed = 0, ok;
+	int n, status = 0, ms = 0, killed = 0, ok;
 	const char *end = "failed";
 	struct timespec t;
 	char line[256];
@@ -128,9 +128,9 @@ static int run_modprobe(bool load, int end_s)
 		execv(MODPROBE, argv);
 		_exit(127);
 	}
-	if (pid > 0 && !setpgid(pid, pid))	/* as the child does: kill(-pid) finds it */
-		n = 0;
-	while (!n && (!killed || ms < killed + 1000)) {
+	if (pid > 0)	/* as the child does, for kill(-pid); EACCES once it runs modprobe */
+		setpgid(pid, pid);
+	for (n = pid > 0 ? 0 : -1; !n && (!killed || ms < killed + 1000); ) {
 		usleep(10000);
 		n = waitpid(pid, &status, WNOHANG);
 		clock_gettime(CLOCK_MONOTONIC, &t);
