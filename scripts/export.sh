@@ -75,7 +75,7 @@ else
 fi
 also=$(targets "$s" | grep -vxF -e "$v" -e ksrc | while read -r t; do
 	case $(how "$t" "$s") in am) h="git am" ;; *) h="git cherry-pick -x" ;; esac
-	case $(build_kind "$t") in image) b=", built and booted" ;; kvm) b=", arch/s390/kvm built" ;; *) b= ;; esac
+	case $(build_kind "$t") in image) b=", built, booted under TCG without kvm" ;; kvm) b=", arch/s390/kvm built" ;; *) b= ;; esac
 	echo "v$t ($h$b)"
 done | sed '$!s/$/,/' | paste -sd' ' -)
 awk -v subj="$subject" -v date="$(g log -1 --format=%aD "$tip")" -v blurb="$tmp/blurb" -v on="$on" \
