@@ -7,21 +7,22 @@
  * tests/boot/run.sh parses from the console log. AEN_BOOT_PRELOAD=0 on the
  * kernel command line skips the initial load of /kvm.ko.
  * The initramfs has no shell and no kmod: /sbin/modprobe is a link to
- * this program, which then loads the scenario's module or unloads kvm
- * (modprobe()). /kvm.ko is the real kvm, which cannot load under TCG (no
- * SIE); /kvm-standin.ko is tests/boot/standin, a module named kvm that
- * writes the kvm-trace records a scenario asks for through its hidden
- * parameters: modprobe adds those of the scenario's Nth load to the Nth
- * load it makes, and sends the test a signal after the modprobe run a
- * scenario names. The stand-in needs no SIE, but the test looks for "sie"
- * in /proc/cpuinfo before it touches kvm: a stand-in cpuinfo (the real
- * one with "sie" added to its features) is bind-mounted over it, but in
- * the scenario that keeps the real one. The test is asked to reload kvm as its runners ask it (the
- * argument --reload-kvm, which 7.2's runner passes from
- * KSELFTEST_AEN_RELOAD_TEST_ARGS; AEN_RELOAD_KVM=1 in the environment for
- * 5.10's, which passes none), but in the scenario that runs it unasked;
- * /aen_reload_test-enosys is the test linked with tests/boot/enosys.c,
- * whose delete_module(2) answers ENOSYS as without CONFIG_MODULE_UNLOAD.
+ * this program, which then loads the scenario's module (modprobe()).
+ * /kvm.ko is the real kvm, which cannot load under TCG (no SIE);
+ * /kvm-standin.ko is tests/boot/standin, a module named kvm that writes
+ * the kvm-trace records a scenario asks for through its hidden
+ * parameters: modprobe gives those of the scenario's Nth load to the Nth
+ * load it makes, and sends the test a signal after the load a scenario
+ * names. The stand-in needs no SIE, but the test looks for "sie" in
+ * /proc/cpuinfo before it touches kvm: a stand-in cpuinfo (the real one
+ * with "sie" added to its features) is bind-mounted over it, but in the
+ * scenario that keeps the real one. The test is asked to reload kvm as
+ * its runners ask it (the argument --reload-kvm, which 7.2's runner
+ * passes from KSELFTEST_AEN_RELOAD_TEST_ARGS; AEN_RELOAD_KVM=1 in the
+ * environment for 5.10's, which passes none), but in the scenario that
+ * runs it unasked; /aen_reload_test-enosys is the test linked with
+ * tests/boot/enosys.c, whose delete_module(2) answers ENOSYS as without
+ * CONFIG_MODULE_UNLOAD.
  * Built static for s390x: s390x-linux-gnu-gcc -static -o init init.c
  */
 #define _GNU_SOURCE
@@ -36,6 +37,7 @@
 #include <unistd.h>
 #include <sys/mount.h>
 #include <sys/reboot.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -47,7 +49,7 @@
 
 /* the scenario: line 1 the module file, then one line per load by modprobe */
 #define SCENARIO "/tmp/aen-scenario"
-/* modprobe's calls during a scenario: "load" or "unload", one a line */
+/* modprobe's runs during a scenario: "load", one a line */
 #define CALLS "/tmp/aen-modprobe-calls"
 /* "N SIG": after its Nth modprobe run (from 1), the test gets signal SIG */
 #define TERM_AT "/tmp/aen-term-at"
@@ -62,8 +64,7 @@ static const struct scenario {
 	const char *bin;	/* NULL: ./aen_reload_test */
 	bool unasked;		/* run without the argument and variable that ask it */
 	bool no_sie;		/* the real /proc/cpuinfo: TCG has no SIE */
-	int term_at, sig;	/* signal sig to the test after its term_at'th modprobe run;
-				 * sig -1: that run, an unload, finds kvm in use */
+	int term_at, sig;	/* signal sig to the test after its term_at'th modprobe run */
 } scenarios[] = {
 	{ "registration-reused", STANDIN, NULL,
 	  { "aipb=1 registers=1", "aipb=1", "aipb=1" } },
@@ -78,17 +79,15 @@ static const struct scenario {
 	{ "no-module", "/no-such-dir/kvm.ko", NULL, { "" } },
 	{ "unavailable", STANDIN, NULL, { "aipb=0" } },
 	{ "busy-after-first-load", STANDIN, NULL, { "aipb=1 registers=1 busy=1" } },
-	{ "unload-in-use", STANDIN, NULL, { "aipb=1 registers=1", "aipb=1" },
-	  .term_at = 2, .sig = -1 },
 	{ "unasked", STANDIN, NULL, { "aipb=1 registers=1" }, .unasked = true },
 	{ "module-unload-off", STANDIN, NULL, { "aipb=1 registers=1" }, .bin = ENOSYS_BIN },
 	{ "registration-same-address", STANDIN, NULL,
 	  { "aipb=1 registers=1", "aipb=1 registers=1", "aipb=1" } },
 	{ "unreadable-hash", STANDIN, NULL, { "aipb=1 registers=1 ptrval=1", "aipb=1", "aipb=1" } },
-	{ "sigterm-after-unload", STANDIN, NULL, { "aipb=1 registers=1", "aipb=1", "aipb=1" },
-	  .term_at = 2, .sig = SIGTERM },
-	{ "sigquit-after-load", STANDIN, NULL, { "aipb=1 registers=1", "aipb=1", "aipb=1" },
-	  .term_at = 3, .sig = SIGQUIT },
+	{ "sigterm-after-first-load", STANDIN, NULL, { "aipb=1 registers=1", "aipb=1", "aipb=1" },
+	  .term_at = 1, .sig = SIGTERM },
+	{ "sigquit-after-reload", STANDIN, NULL, { "aipb=1 registers=1", "aipb=1", "aipb=1" },
+	  .term_at = 2, .sig = SIGQUIT },
 };
 
 static pid_t selftest_pid;
@@ -256,56 +255,37 @@ static void power_off(void)
 }
 
 /*
- * "modprobe kvm [name=value ...]" loads the scenario's module with
- * finit_module(), adding the hidden parameters of this load,
- * "modprobe -r kvm" unloads kvm; exit status 0 or 1 as kmod's modprobe.
+ * "modprobe --first-time kvm" loads the scenario's module with
+ * finit_module() and the hidden parameters of this load, and refuses, as
+ * kmod does, when kvm is loaded; exit status 0 or 1 as kmod's modprobe.
  */
 static int modprobe(int argc, char *argv[])
 {
-	int rm = argc == 3 && !strcmp(argv[1], "-r");
-	char params[512] = "", ko[256], extra[256];
-	int i, fd, sig = 0, at = 0;
+	char ko[256], extra[256];
+	int fd, sig = 0, at = 0;
 
-	if (argc < 2 || strcmp(argv[rm + 1], "kvm")) {
-		fprintf(stderr, "modprobe: this initramfs has only 'modprobe [-r] kvm [name=value ...]'\n");
+	if (argc != 3 || strcmp(argv[1], "--first-time") || strcmp(argv[2], "kvm")) {
+		fprintf(stderr, "modprobe: this initramfs has only 'modprobe --first-time kvm'\n");
 		return 1;
 	}
-	append_line(CALLS, rm ? "unload" : "load");
+	append_line(CALLS, "load");
 	get_line(TERM_AT, 1, extra, sizeof(extra));
-	if (sscanf(extra, "%d %d", &at, &sig) != 2 ||
-	    at != count_lines(CALLS, "load") + count_lines(CALLS, "unload"))
+	if (sscanf(extra, "%d %d", &at, &sig) != 2 || at != count_lines(CALLS, "load"))
 		sig = 0;
-	if (rm) {
-		/* as while something has /dev/kvm open for a moment */
-		if (sig < 0)
-			errno = EWOULDBLOCK;
-		/* the test's signal comes once kvm is gone, as from a runner's timeout */
-		else if (!syscall(__NR_delete_module, "kvm", O_NONBLOCK)) {
-			if (sig)
-				kill(getppid(), sig);
-			return 0;
-		}
-		if (errno == EWOULDBLOCK)	/* as kmod says it */
-			fprintf(stderr, "modprobe: FATAL: Module kvm is in use.\n");
-		else
-			fprintf(stderr, "modprobe: FATAL: Module kvm cannot be removed: %s\n",
-				strerror(errno));
+	if (!access("/sys/module/kvm/initstate", F_OK)) {
+		fprintf(stderr, "modprobe: ERROR: could not insert 'kvm': Module already in kernel\n");
 		return 1;
 	}
 	get_line(SCENARIO, 1, ko, sizeof(ko));
 	get_line(SCENARIO, 1 + count_lines(CALLS, "load"), extra, sizeof(extra));
-	for (i = 2; i < argc; i++)
-		snprintf(params + strlen(params), sizeof(params) - strlen(params),
-			 "%s%s", i > 2 ? " " : "", argv[i]);
-	snprintf(params + strlen(params), sizeof(params) - strlen(params), "%s%s",
-		 params[0] && extra[0] ? " " : "", extra);
 	fd = open(ko[0] ? ko : "/kvm.ko", O_RDONLY | O_CLOEXEC);
 	if (fd < 0 && errno == ENOENT) {	/* as kmod says it */
 		fprintf(stderr, "modprobe: FATAL: Module kvm not found in directory /lib/modules\n");
 		return 1;
 	}
-	if (fd >= 0 && !syscall(__NR_finit_module, fd, params, 0)) {
-		if (sig > 0)
+	if (fd >= 0 && !syscall(__NR_finit_module, fd, extra, 0)) {
+		/* the test's signal comes once kvm is loaded, as from a runner's timeout */
+		if (sig)
 			kill(getppid(), sig);
 		return 0;
 	}
@@ -429,8 +409,7 @@ static void run_scenario(const struct scenario *sc)
 	printf(M "kvm after the selftest: %s\n", kvm_state());
 	if (!sc->no_sie)
 		umount("/proc/cpuinfo");
-	printf(M "modprobe during the selftest: %d loads, %d unloads\n",
-	       count_lines(CALLS, "load"), count_lines(CALLS, "unload"));
+	printf(M "modprobe during the selftest: %d runs\n", count_lines(CALLS, "load"));
 	/* drop the reference the stand-in takes in scenario busy */
 	fd = open("/sys/kernel/debug/s390dbf/kvm-trace/release", O_WRONLY);
 	if (fd >= 0 && write(fd, "1\n", 2) != 2)
@@ -453,6 +432,7 @@ int main(int argc, char *argv[])
 		return modprobe(argc, argv);
 	console();
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	setrlimit(RLIMIT_CORE, &(struct rlimit){ 0, 0 });	/* SIGQUIT: no core file */
 	do_mount("proc", "/proc", "proc");
 	do_mount("sysfs", "/sys", "sysfs");
 	do_mount("debugfs", "/sys/kernel/debug", "debugfs");

@@ -97,15 +97,15 @@ static int __init standin_init(void)
 	else if (aipb > 0)
 		debug_sprintf_event(kvm_trace, 3, "aen: %s aipb=%p isc=%u faal=%u\n",
 				    registers ? "registered" : "reused", p, 3, 4096);
-#else
-	if (aipb >= 0)
-		debug_sprintf_event(kvm_trace, 3, "gib 0x%p (nisc=%d) initialized\n", kvm_trace, 5);
+#else	/* pci.c's event comes before the GIB's, as kvm_s390_gib_init() writes them */
 	if (aipb > 0 && hash)
 		debug_sprintf_event(kvm_trace, 3, "aen: %s aipb=%s\n",
 				    registers ? "registered" : "reused", hash);
 	else if (aipb > 0)
 		debug_sprintf_event(kvm_trace, 3, "aen: %s aipb=%p\n",
 				    registers ? "registered" : "reused", p);
+	if (aipb >= 0)
+		debug_sprintf_event(kvm_trace, 3, "gib 0x%p (nisc=%d) initialized\n", kvm_trace, 5);
 #endif
 	return 0;
 }
