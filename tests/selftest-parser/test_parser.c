@@ -40,7 +40,7 @@ static const struct {
 	enum aen_kind kind;
 	const char *want;	/* in the aipb (registered, reused) or the reason */
 } cases[] = {
-	{ NULL, AEN_NONE, "no AEN record in kvm-trace" },
+	{ NULL, AEN_NONE, "no AEN record" },
 	{ OTHER, AEN_NONE, "no AEN record" },
 	{ "junk\n\n", AEN_NONE, "no AEN record" },
 	{ NOAIV, AEN_UNAVAILABLE, "AEN unavailable: no AIV facility" },

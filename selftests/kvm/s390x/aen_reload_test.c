@@ -42,7 +42,7 @@ static void read_record(struct aen_record *rec)
 	struct aen_record r;
 	char line[1024], *s;
 
-	*rec = (struct aen_record){ .why = "no AEN record in kvm-trace (lost, or not written)" };
+	*rec = (struct aen_record){ .why = "no AEN record (KVM_S390_PCI_AEN unset, or lost)" };
 	while (f && fgets(line, sizeof(line), f)) {
 		int hdr = 0, n = 0;	/* "area sec:usec level -|* cpu caller  text" */
 
@@ -97,8 +97,10 @@ static int kvm_state(void)
 	return access("/sys/module/kvm", F_OK) ? 0 : -1;
 }
 
-/* modprobe --first-time kvm until LOADS_S after the first: 0, -1 (it says why), -2 */
-static int load(void)
+enum load_result { LOADED, NOT_LOADED, OVERRAN };	/* of load(); why says why not */
+
+/* modprobe --first-time kvm, killed with its process group LOADS_S after the first */
+static enum load_result load(void)
 {
 	char *const argv[] = { MODPROBE, "--first-time", "kvm", NULL };
 	int n, status = 0, ms = 0, killed = 0;
@@ -130,8 +132,10 @@ static int load(void)
 			killed = ms;
 		}
 	}
-	snprintf(why, sizeof(why), "modprobe kvm: %s", n < 0 ? strerror(errno) :
-		 !n ? "no end after SIGKILL" : killed ? "timed out" : "failed");
+	snprintf(why, sizeof(why), "modprobe kvm: %s", n < 0 ? strerror(errno) : "failed");
+	if (killed)
+		snprintf(why, sizeof(why), "modprobe kvm: %s",
+			 n ? "timed out" : "no end after SIGKILL");
 	if (out)
 		rewind(out);
 	while (out && fgets(line, sizeof(line), out)) {	/* as "#" lines; the last says why */
@@ -140,9 +144,9 @@ static int load(void)
 		if (line[0] && n > 0 && !killed && status)
 			snprintf(why, sizeof(why), "%s", line);
 	}
-	if (n <= 0 || killed)
-		return -2;
-	return !status && kvm_state() > 0 ? 0 : -1;	/* exit 0 without kvm: an install hook */
+	if (pid > 0 && (n <= 0 || killed))
+		return OVERRAN;
+	return n > 0 && !status && kvm_state() > 0 ? LOADED : NOT_LOADED;
 }
 
 /* Unload the kvm the test loaded, unless it is in use now; report and exit */
@@ -163,13 +167,13 @@ static void __attribute__((noreturn)) finish(int rc, const char *fmt, ...)
 			rc = KSFT_FAIL;
 		}
 	}
-	fflush(stdout);
-	sigprocmask(SIG_SETMASK, &start_mask, NULL);	/* a signal that came ends the test */
 	if (rc == KSFT_SKIP)	/* 5.10's kselftest.h: a SKIP line has no test name */
 		ksft_test_result_skip("%s\n", msg);
 	else
 		ksft_test_result(rc == KSFT_PASS, "aen_reload #  %s\n", msg);
 	ksft_print_cnts();
+	fflush(stdout);
+	sigprocmask(SIG_SETMASK, &start_mask, NULL);	/* a signal that came ends the test */
 	exit(rc);
 }
 
@@ -204,10 +208,8 @@ static void check_signals(void)
 
 	sigpending(&pending);
 	for (sig = 1; sig < NSIG; sig++)
-		if (sigismember(&stop, sig) == 1 && sigismember(&pending, sig) == 1) {
-			ksft_print_msg("signal %d (%s): unloading kvm\n", sig, strsignal(sig));
+		if (sigismember(&stop, sig) == 1 && sigismember(&pending, sig) == 1)
 			finish(KSFT_FAIL, "interrupted by signal %d (%s)", sig, strsignal(sig));
-		}
 }
 
 static void unload_kvm(const char *before)
@@ -226,14 +228,16 @@ static void unload_kvm(const char *before)
 /* Load kvm and read the AEN record of the load; the first load's must set up AEN */
 static void load_kvm(const char *name, struct aen_record *r, bool first)
 {
-	int rc;
+	enum load_result rc;
 
 	check_signals();
 	rc = load();
-	kvm_is_ours = rc != -1;	/* -1: not loaded, or by someone else */
-	if (rc == -1 && first)	/* the host's: an AEN setup that fails does not fail the load */
+	kvm_is_ours = rc != NOT_LOADED;
+	if (rc == NOT_LOADED && kvm_state() > 0)	/* a /dev/kvm open loaded it meanwhile */
+		finish(KSFT_SKIP, "kvm was loaded by something else: %s", why);
+	if (rc == NOT_LOADED && first)	/* the host's: a failed AEN setup does not fail it */
 		finish(KSFT_SKIP, "kvm does not load here: %s", why);
-	if (rc)
+	if (rc != LOADED)
 		finish(KSFT_FAIL, "%s failed: %s", name, why);
 	read_record(r);
 	ksft_print_msg("%s: %s\n", name, r->kind ? r->text : r->why);
@@ -255,9 +259,10 @@ int main(void)
 	ksft_print_header();
 	ksft_set_plan(1);
 	check_host();
-	sigfillset(&stop);	/* all but those ignored, by default or as the test started */
+	sigfillset(&stop);	/* but those that ignore or stop by default, or ignored now */
 	for (i = 1; i < NSIG; i++)
-		if (i == SIGCHLD || i == SIGCONT || i == SIGURG || i == SIGWINCH ||
+		if (i == SIGCHLD || i == SIGCONT || i == SIGURG || i == SIGWINCH || i == SIGTSTP ||
+		    i == SIGTTIN || i == SIGTTOU ||
 		    (!sigaction(i, NULL, &sa) && sa.sa_handler == SIG_IGN))
 			sigdelset(&stop, i);
 	sigprocmask(SIG_BLOCK, &stop, &start_mask);	/* until kvm is unloaded again */
