@@ -64,6 +64,7 @@ static const struct scenario {
 	const char *bin;	/* NULL: ./aen_reload_test */
 	bool unasked;		/* run without the argument and variable that ask it */
 	bool no_sie;		/* the real /proc/cpuinfo: TCG has no SIE */
+	bool chld_ignored;	/* run with SIGCHLD ignored, which exec keeps */
 	int term_at, sig;	/* signal sig to the test after its term_at'th modprobe run */
 } scenarios[] = {
 	{ "registration-reused", STANDIN, NULL,
@@ -84,6 +85,10 @@ static const struct scenario {
 	{ "registration-same-address", STANDIN, NULL,
 	  { "aipb=1 registers=1", "aipb=1 registers=1", "aipb=1" } },
 	{ "unreadable-hash", STANDIN, NULL, { "aipb=1 registers=1 ptrval=1", "aipb=1", "aipb=1" } },
+	{ "unhashed-pointer", STANDIN, NULL, { "aipb=1 registers=1 raw=1", "aipb=1", "aipb=1" } },
+	{ "reuse-other-aipb", STANDIN, NULL, { "aipb=1 registers=1", "aipb=2", "aipb=2" } },
+	{ "sigchld-ignored", STANDIN, NULL, { "aipb=1 registers=1", "aipb=1", "aipb=1" },
+	  .chld_ignored = true },
 	{ "sigterm-after-first-load", STANDIN, NULL, { "aipb=1 registers=1", "aipb=1", "aipb=1" },
 	  .term_at = 1, .sig = SIGTERM },
 	{ "sigquit-after-reload", STANDIN, NULL, { "aipb=1 registers=1", "aipb=1", "aipb=1" },
@@ -330,6 +335,8 @@ static int run_selftest(const struct scenario *sc)
 		setenv("PATH", "/sbin:/bin", 1);
 		if (!sc->unasked)
 			setenv("AEN_RELOAD_KVM", "1", 1);
+		if (sc->chld_ignored)
+			signal(SIGCHLD, SIG_IGN);
 		execv(argv[0], argv);
 		printf(M "exec %s: %s\n", argv[0], strerror(errno));
 		_exit(127);

@@ -224,12 +224,15 @@ untouched unasked
 scenario module-unload-off 4 "no module unloading (delete_module: Function not implemented)"
 untouched module-unload-off
 scenario registration-same-address 1 "reload 1: second AEN registration"
-scenario unreadable-hash 4 "first load: pointers are not hashed yet"
+scenario unreadable-hash 4 "first load: pointers are not hashed: (____ptrval____)"
+scenario unhashed-pointer 4 "first load: pointers are not hashed: 000003ff00001000"
+scenario reuse-other-aipb 1 "reload 1: AIPB "
+scenario sigchld-ignored 0 "first load and 2 reloads keep one AEN registration"
 scenario sigterm-after-first-load 143 "interrupted by signal 15 (Terminated)"
 scenario sigquit-after-reload 131 "interrupted by signal 3 (Quit)"
 n=$(grep -c '^AEN-BOOT: scenario .* start$' "$log" || true)
-r=1; [ "$n" = 17 ] && r=0
-check "init ran 17 scenarios" $r "$n"
+r=1; [ "$n" = 20 ] && r=0
+check "init ran 20 scenarios" $r "$n"
 bad=$(grep -nE 'WARNING|BUG|Oops|[Pp]anic|Call Trace|cut here|general protection|Unable to handle' "$log" || true)
 r=1; [ -z "$bad" ] && r=0
 check "no WARNING/BUG/Oops/panic/call trace in the log" $r "$(echo "$bad" | head -n 1)"

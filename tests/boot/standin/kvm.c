@@ -16,6 +16,8 @@
  *		"aen: reused")
  *   ptrval=1	the AIPB is written as %p writes a pointer before the hash
  *		key is ready: "(____ptrval____)"
+ *   raw=1	the AIPB is written as %p writes a pointer that it does not
+ *		hash (no_hash_pointers): all 16 hex digits of the address
  *   fail=E	the load fails with -E, writing nothing
  *   busy=1	the first read of kvm-trace/sprintf takes a reference on the
  *		module (as a VM would); writing to kvm-trace/release drops it
@@ -33,10 +35,12 @@ static bool use_gisa = true;
 module_param(use_gisa, bool, 0644);
 
 static int aipb = 1, fail;
-static bool registers, ptrval, busy;
+static bool registers, ptrval, raw, busy;
+static char raw_aipb[20];
 module_param(aipb, int, 0);
 module_param(registers, bool, 0);
 module_param(ptrval, bool, 0);
+module_param(raw, bool, 0);
 module_param(fail, int, 0);
 module_param(busy, bool, 0);
 
@@ -88,6 +92,9 @@ static int __init standin_init(void)
 	if (aipb < 0)
 		debug_sprintf_event(kvm_trace, 3, "gib not initialized, no AIV facility\n");
 	hash = ptrval ? "(____ptrval____)" : NULL;
+	snprintf(raw_aipb, sizeof(raw_aipb), "%016lx", 0x3ff00000000UL + aipb * PAGE_SIZE);
+	if (raw)
+		hash = raw_aipb;
 #if SERIES_510
 	if (!aipb)
 		debug_sprintf_event(kvm_trace, 3, "aen: unavailable: zPCI interpretation not allowed\n");
