@@ -225,7 +225,12 @@ scenario module-unload-off 4 "no module unloading (delete_module: Function not i
 untouched module-unload-off
 scenario registration-same-address 1 "reload 1: second AEN registration"
 scenario unreadable-hash 4 "first load: pointers are not hashed: (____ptrval____)"
-scenario unhashed-pointer 4 "first load: pointers are not hashed: 000003ff00001000"
+# no_hash_pointers: 5.10 has none, its %p always hashes: it takes the address
+if [ "${AEN_TREE:-upstream}" = 5.10 ]; then
+	scenario unhashed-pointer 0 "first load and 2 reloads keep one AEN registration"
+else
+	scenario unhashed-pointer 4 "first load: pointers are not hashed: 0000000010001100"
+fi
 scenario reuse-other-aipb 1 "reload 1: AIPB "
 scenario sigchld-ignored 0 "first load and 2 reloads keep one AEN registration"
 scenario sigterm-after-first-load 143 "interrupted by signal 15 (Terminated)"

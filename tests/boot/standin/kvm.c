@@ -16,8 +16,9 @@
  *		"aen: reused")
  *   ptrval=1	the AIPB is written as %p writes a pointer before the hash
  *		key is ready: "(____ptrval____)"
- *   raw=1	the AIPB is written as %p writes a pointer that it does not
- *		hash (no_hash_pointers): all 16 hex digits of the address
+ *   raw=1	the AIPB, and upstream the GIB, are written as %p writes
+ *		pointers it does not hash (no_hash_pointers): the addresses,
+ *		low as s390's identity map gives them, the GIB's page-aligned
  *   fail=E	the load fails with -E, writing nothing
  *   busy=1	the first read of kvm-trace/sprintf takes a reference on the
  *		module (as a VM would); writing to kvm-trace/release drops it
@@ -36,7 +37,7 @@ module_param(use_gisa, bool, 0644);
 
 static int aipb = 1, fail;
 static bool registers, ptrval, raw, busy;
-static char raw_aipb[20];
+static char raw_aipb[20], raw_gib[20];
 module_param(aipb, int, 0);
 module_param(registers, bool, 0);
 module_param(ptrval, bool, 0);
@@ -92,7 +93,8 @@ static int __init standin_init(void)
 	if (aipb < 0)
 		debug_sprintf_event(kvm_trace, 3, "gib not initialized, no AIV facility\n");
 	hash = ptrval ? "(____ptrval____)" : NULL;
-	snprintf(raw_aipb, sizeof(raw_aipb), "%016lx", 0x3ff00000000UL + aipb * PAGE_SIZE);
+	snprintf(raw_aipb, sizeof(raw_aipb), "%016lx", 0x10000100UL + aipb * PAGE_SIZE);
+	snprintf(raw_gib, sizeof(raw_gib), "%016lx", 0x20000000UL);
 	if (raw)
 		hash = raw_aipb;
 #if SERIES_510
@@ -111,7 +113,9 @@ static int __init standin_init(void)
 	else if (aipb > 0)
 		debug_sprintf_event(kvm_trace, 3, "aen: %s aipb=%p\n",
 				    registers ? "registered" : "reused", p);
-	if (aipb >= 0)
+	if (aipb >= 0 && raw)
+		debug_sprintf_event(kvm_trace, 3, "gib 0x%s (nisc=%d) initialized\n", raw_gib, 5);
+	else if (aipb >= 0)
 		debug_sprintf_event(kvm_trace, 3, "gib 0x%p (nisc=%d) initialized\n", kvm_trace, 5);
 #endif
 	return 0;
