@@ -88,6 +88,7 @@ static const struct scenario {
 	{ "unhashed-pointer", STANDIN, NULL,
 	  { "aipb=1 registers=1 raw=1", "aipb=1 raw=1", "aipb=1 raw=1" } },
 	{ "reuse-other-aipb", STANDIN, NULL, { "aipb=1 registers=1", "aipb=2", "aipb=2" } },
+	{ "no-gib-record", STANDIN, NULL, { "aipb=1 registers=1 nogib=1", "aipb=1", "aipb=1" } },
 	{ "sigchld-ignored", STANDIN, NULL, { "aipb=1 registers=1", "aipb=1", "aipb=1" },
 	  .chld_ignored = true },
 	{ "sigterm-after-first-load", STANDIN, NULL, { "aipb=1 registers=1", "aipb=1", "aipb=1" },

@@ -244,7 +244,7 @@ static void load_kvm(const char *name, struct aen_record *r, bool first)
 	if (!first && r->kind != AEN_REUSED)
 		finish(KSFT_FAIL, "%s: second AEN registration", name);
 	if (!strcmp(r->aipb, PTRVAL) || strncmp(r->aipb, "00000000", 8))	/* 32-bit hash */
-		finish(KSFT_SKIP, "%s: pointers are not hashed: %s", name, r->aipb);
+		finish(KSFT_SKIP, "%s: pointers not hashed: %s", name, r->aipb);
 }
 
 int main(void)

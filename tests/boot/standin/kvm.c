@@ -16,6 +16,7 @@
  *		"aen: reused")
  *   ptrval=1	the AIPB is written as %p writes a pointer before the hash
  *		key is ready: "(____ptrval____)"
+ *   nogib=1	upstream: no "gib ... initialized" record
  *   raw=1	the AIPB, and upstream the GIB, are written as %p writes
  *		pointers it does not hash (no_hash_pointers): the addresses,
  *		low as s390's identity map gives them, the GIB's page-aligned
@@ -36,12 +37,13 @@ static bool use_gisa = true;
 module_param(use_gisa, bool, 0644);
 
 static int aipb = 1, fail;
-static bool registers, ptrval, raw, busy;
+static bool registers, ptrval, raw, nogib, busy;
 static char raw_aipb[20], raw_gib[20];
 module_param(aipb, int, 0);
 module_param(registers, bool, 0);
 module_param(ptrval, bool, 0);
 module_param(raw, bool, 0);
+module_param(nogib, bool, 0);
 module_param(fail, int, 0);
 module_param(busy, bool, 0);
 
@@ -113,9 +115,9 @@ static int __init standin_init(void)
 	else if (aipb > 0)
 		debug_sprintf_event(kvm_trace, 3, "aen: %s aipb=%p\n",
 				    registers ? "registered" : "reused", p);
-	if (aipb >= 0 && raw)
+	if (aipb >= 0 && raw && !nogib)
 		debug_sprintf_event(kvm_trace, 3, "gib 0x%s (nisc=%d) initialized\n", raw_gib, 5);
-	else if (aipb >= 0)
+	else if (aipb >= 0 && !nogib)
 		debug_sprintf_event(kvm_trace, 3, "gib 0x%p (nisc=%d) initialized\n", kvm_trace, 5);
 #endif
 	return 0;
