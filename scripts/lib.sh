@@ -354,10 +354,15 @@ owned() {
 	git -C "$REPO" -c core.quotePath=false ls-files -co --exclude-standard -- "${_d}series" "${_d}patches/" ":(glob)${_d}*.y/**" \
 		"${_d}b4-cover" "${_d}checkpatch.exceptions" "${_d}MAINTAINERS.snippet" "${_d}selftests/"
 }
+# The environment knobs that checks read (the README's Variables): each is
+# part of every memo_key, so that a run with one set never stands for a
+# run without it.
+MEMO_KNOBS="CYCLES VG_CYCLES NR BOOT_TIMEOUT BOOT_APPEND QEMU QEMU_USER CROSS_CC HOSTCC"
 # memo_key [SERIES...]: a key of all that a check (or the part of it that
 # works on SERIES... and the series they go after) can read: every file of
 # the repository, committed or not, but those that belong to other
-# series; the seed; the installed packages; sparse; the CACHE path.
+# series; the seed; the installed packages; sparse; the CACHE path; the
+# MEMO_KNOBS.
 memo_key() {
 	_keep=$(for _s in "$@"; do while [ -n "$_s" ]; do echo "$_s"; _s=$(after "$_s" || true); done; done)
 	{ cd "$REPO" && { [ $# = 0 ] || for _s in $(all_series); do
@@ -367,6 +372,7 @@ memo_key() {
 		while IFS= read -r _f; do [ ! -f "$_f" ] || sha256sum "$_f"; done
 		_seed=${SEED:-$REPO/../shared/seed}
 		[ ! -d "$_seed" ] || find "$_seed" -type f -exec sha256sum {} + | sort
+		for _k in $MEMO_KNOBS; do eval "echo $_k=\${$_k-}"; done
 		dpkg-query -W -f '${Package} ${Version}\n'; ls -a "$CACHE/sparse" 2>/dev/null; echo "$CACHE"; } |
 		sha256sum | cut -c1-16
 }
