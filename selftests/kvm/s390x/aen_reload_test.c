@@ -256,7 +256,8 @@ int main(void)
 
 	ksft_print_header();
 	ksft_set_plan(1);
-	sigfillset(&stop);	/* but those that ignore, stop or report a fault, or ignored now */
+	signal(SIGPIPE, SIG_IGN);	/* a reader of our output that goes first: write fails */
+	sigfillset(&stop);	/* but those that ignore, stop or report a fault, or are ignored */
 	for (i = 1; i < NSIG; i++)
 		if (i == SIGCHLD || i == SIGCONT || i == SIGURG || i == SIGWINCH || i == SIGTSTP ||
 		    i == SIGTTIN || i == SIGTTOU || i == SIGSEGV || i == SIGBUS || i == SIGILL ||
@@ -264,7 +265,6 @@ int main(void)
 			sigdelset(&stop, i);
 	sigprocmask(SIG_BLOCK, &stop, &start_mask);	/* check_signals() acts on them */
 	signal(SIGCHLD, SIG_DFL);	/* if ignored, waitpid() finds no modprobe */
-	signal(SIGPIPE, SIG_IGN);	/* a reader of our output that goes first: write fails */
 	check_host();
 	clock_gettime(CLOCK_MONOTONIC, &t_start);
 	load_kvm("first load", &first, true);
