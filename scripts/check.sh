@@ -9,7 +9,8 @@
 # applied): they run JOBS at a time.
 # A verdict (PASS or SKIP, and the log) is kept under a key of everything
 # a check can read: every file of the repository (committed or not), the
-# seed, the installed packages, sparse and the CACHE path. A run in which
+# seed, the installed packages, sparse, the CACHE path and the environment
+# knobs of MEMO_KNOBS (scripts/lib.sh). A run in which
 # none of it changed reuses the verdicts; a run with KSRC or KCONFIG (a
 # tree or configuration from outside) keeps none. A FAIL is never kept.
 set -eu
