@@ -12,7 +12,7 @@
 # (your tree, used on a copy); KCONFIG=/path/to/.config (build with your
 # config); CACHE=dir; JOBS=n. See scripts/lib.sh for the defaults.
 SERIES ?= .
-export KSRC KCONFIG CACHE JOBS SEED
+export KSRC KCONFIG CACHE JOBS SEED CHECKS FRESH
 
 .PHONY: all deps check tree export mbox bench clean
 
@@ -23,7 +23,7 @@ deps:
 	@./scripts/deps.sh
 
 check:
-	@./scripts/check.sh
+	+@./scripts/check.sh
 
 tree:
 	@./scripts/tree.sh $(SERIES)

@@ -50,7 +50,7 @@ stamp=$k
 if [ "$(cat "$dest/.git/aen-applied" 2>/dev/null)" = "$stamp" ] &&
 	[ "$(git -C "$dest" symbolic-ref -q HEAD)" = refs/heads/series ] &&
 	[ -z "$(git -C "$dest" status --porcelain)" ]; then
-	echo "apply: $t: $(echo "$all" | paste -sd' ' -) already applied in $dest"
+	say "$t: $(echo "$all" | paste -sd' ' -) already applied in $dest"
 	exit 0
 fi
 rm -f "$dest/.git/aen-applied"
@@ -96,8 +96,8 @@ while read -r k kind s p; do
 		c=$(sed -n "${i}p" "$record" | cut -d' ' -f2)
 		case $kind in
 		am) sed "s|^|apply: $t: ${p#"$REPO"/}: |" "$dest/.git/aen-off/$k" 2>/dev/null || true
-			echo "apply: $t: ${p#"$REPO"/}: as applied before (the same patch on the same tree)" ;;
-		pick) echo "apply: $t: $(label "$s"): as picked before (the same commits on the same tree)" ;;
+			say "$t: ${p#"$REPO"/}: as applied before (the same patch on the same tree)" ;;
+		pick) say "$t: $(label "$s"): as picked before (the same commits on the same tree)" ;;
 		end) g branch -q -f "$(tip_of "$s")" "$c" ;;
 		esac
 		continue
@@ -131,19 +131,19 @@ while read -r k kind s p; do
 				file=$(g diff --name-only --diff-filter=U | head -n 1)
 				g cherry-pick --abort >/dev/null 2>&1 || true
 				if printf '%s\n' "$out" | grep -q 'cherry-pick is now empty\|nothing to commit'; then
-					echo "apply: $t: \"$subj\" is in the tree already: nothing to take"
+					say "$t: \"$subj\" is in the tree already: nothing to take"
 					continue
 				fi
 				g update-ref -d refs/aen/from && g update-ref -d refs/aen/tip
 				die "$t: git cherry-pick -x of \"$subj\" from $p conflicts at ${file:-an unknown file}"
 			fi
-			echo "apply: $t: $(label "$s"): cherry-pick -x of \"$subj\": $(g show --format= --name-only HEAD | paste -sd' ' -)"
+			say "$t: $(label "$s"): cherry-pick -x of \"$subj\": $(g show --format= --name-only HEAD | paste -sd' ' -)"
 		done
 		g update-ref -d refs/aen/from && g update-ref -d refs/aen/tip
 		;;
 	end)
 		g branch -q -f "$(tip_of "$s")" HEAD
-		[ "$(how "$t" "$s")" != am ] || echo "apply: $t: $(label "$s"): git am of $(patches "$s" | wc -l) patches"
+		[ "$(how "$t" "$s")" != am ] || say "$t: $(label "$s"): git am of $(patches "$s" | wc -l) patches"
 		;;
 	esac
 	echo "$k $(git -C "$dest" rev-parse HEAD)" >>"$record"
@@ -158,4 +158,4 @@ if [ -n "$old" ]; then
 	git -C "$dest" update-index -q --refresh
 fi
 echo "$stamp" >"$dest/.git/aen-applied"
-echo "apply: $t: $(git -C "$dest" rev-list --count base..series) commits of $(echo "$all" | paste -sd' ' -) applied in $dest"
+say "$t: $(git -C "$dest" rev-list --count base..series) commits of $(echo "$all" | paste -sd' ' -) applied in $dest"

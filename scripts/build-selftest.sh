@@ -27,7 +27,7 @@ fi
 # find them there too.
 kmake "$tree" "$build" headers >"$build/make.log" 2>&1 ||
 	{ tail -n 20 "$build/make.log" >&2; die "make headers failed, see $build/make.log"; }
-make -C "$tree/tools/testing/selftests" -j"$JOBS" TARGETS=kvm ARCH=s390 \
+make -C "$tree/tools/testing/selftests" ${JOBS:+-j"$JOBS"} TARGETS=kvm ARCH=s390 \
 	CROSS_COMPILE=s390x-linux-gnu- O="$build" INSTALL_HDR_PATH="$build/kselftest/usr" \
 	LDLIBS=-static >>"$build/make.log" 2>&1 ||
 	{ tail -n 20 "$build/make.log" >&2; die "make failed, see $build/make.log"; }
@@ -36,4 +36,4 @@ bin=$build/kselftest/${rel%.c}
 [ -x "$bin" ] || die "$bin was not built (see $build/make.log)"
 ! s390x-linux-gnu-readelf -l "$bin" | grep -q INTERP || die "$bin is not statically linked"
 cp "$bin" "$out/"
-echo "build-selftest: $out/$(basename "$bin") ($(wc -c <"$bin") bytes, static s390x)"
+say "$out/$(basename "$bin") ($(wc -c <"$bin") bytes, static s390x)"

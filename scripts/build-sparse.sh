@@ -9,15 +9,15 @@ dir=$CACHE/sparse
 [ ! -f "$dir/.built-$pin" ] || exit 0
 rm -rf "$dir"
 mkdir -p "$dir/src"
-echo "build-sparse: $pin from sid"
+say "$pin from sid"
 aptfetch sid source "$pin" "$dir/dl" scripts/build-sparse.sh
 tarball=$(ls "$dir"/dl/sparse_*.orig.tar.* 2>/dev/null | head -n 1)
 [ -n "$tarball" ] || die "no orig tarball in $pin"
 tar -C "$dir/src" --strip-components=1 -xf "$tarball"
-make -C "$dir/src" -j"$JOBS" sparse >"$dir/build.log" 2>&1 || die "build failed (log $dir/build.log)"
+make -C "$dir/src" ${JOBS:+-j"$JOBS"} sparse >"$dir/build.log" 2>&1 || die "build failed (log $dir/build.log)"
 mkdir -p "$dir/bin"
 cp "$dir/src/sparse" "$dir/bin/sparse"
 "$dir/bin/sparse" --version >/dev/null || die "$dir/bin/sparse does not run"
 touch "$dir/.built-$pin"
 # (its --version says 0.6.4: the release candidate keeps the old number)
-echo "build-sparse: $dir/bin/sparse built from $pin"
+say "$dir/bin/sparse built from $pin"

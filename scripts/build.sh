@@ -19,7 +19,7 @@ stamp=$( { git -C "$tree" rev-parse 'HEAD^{tree}'; git -C "$tree" status --porce
 		"$REPO/scripts/build-selftest.sh"; } |
 	sha256sum | cut -d' ' -f1)
 if [ "$(cat "$out/.stamp" 2>/dev/null)" = "$stamp" ]; then
-	echo "build: $t: $out is up to date"
+	say "$t: $out is up to date"
 	exit 0
 fi
 "$REPO/scripts/kconfig.sh" "$t" pci-kvm-m "$obj"
@@ -32,7 +32,7 @@ if [ -n "$m" ] && { [ -n "$(git -C "$tree" status --porcelain)" ] ||
 	[ ! -f "$CACHE/bisect/$t-pci-kvm-m/$(git -C "$tree" rev-parse 'HEAD^{tree}')-$m.ok" ]; }; then
 	rm -f "$obj/.aen-bisect"
 fi
-echo "build: $t: kernel image and modules in $obj"
+say "$t: kernel image and modules in $obj"
 kmake "$tree" "$obj" W=1 bzImage modules >"$obj/.build.log" 2>&1 ||
 	{ grep -E ': error:|^ERROR:' "$obj/.build.log" | head -n 5 >&2; die "$t: kernel build failed, see $obj/.build.log"; }
 rm -rf "$out"
@@ -41,7 +41,7 @@ cp "$obj/arch/s390/boot/bzImage" "$obj/.config" "$obj/System.map" "$out/"
 mv "$out/.config" "$out/config"
 find "$obj" -name kvm.ko -exec cp {} "$out/" \;
 if [ -n "$(git -C "$tree" diff --name-only --diff-filter=A base series -- 'tools/testing/selftests/kvm/*.c')" ]; then
-	echo "build: $t: kselftest"
+	say "$t: kselftest"
 	"$REPO/scripts/build-selftest.sh" "$tree" "$obj/kselftest" "$out/kselftest"
 fi
 rel=$(cat "$obj/include/config/kernel.release")
@@ -64,5 +64,5 @@ distribution's way; KCONFIG=/boot/config-\$(uname -r) builds with its config.
 EOT
 [ -d "$out/kselftest" ] || sed -i '/^kselftest\//d; /then run the kselftest/d' "$out/INSTALL"
 echo "$stamp" >"$out/.stamp"
-echo "build: $t: done; $out holds:"
+say "$t: done; $out holds:"
 (cd "$out" && ls -l | sed 1d | awk '{ printf "  %-20s %10s bytes\n", $NF, $5 }')

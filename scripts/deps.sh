@@ -19,7 +19,7 @@ done
 if [ -n "$missing" ]; then
 	[ "$(id -u)" = 0 ] ||
 		die "missing packages; install them with: sudo apt-get install$missing"
-	echo "deps: installing$missing"
+	say "installing$missing"
 	export DEBIAN_FRONTEND=noninteractive
 	apt-get -q update >/dev/null || die "apt-get update failed"
 	# shellcheck disable=SC2086
@@ -28,4 +28,4 @@ if [ -n "$missing" ]; then
 fi
 "$REPO/scripts/build-sparse.sh"
 "$REPO/scripts/fetch-b4.sh"
-echo "deps: host tools present"
+say "host tools present"

@@ -156,7 +156,7 @@ if [ "$mode" = check ]; then
 		d1=$(diff -rq "$tmp/$d" "$dir/$d" 2>&1 | head -n 1) || true
 		[ -z "$d1" ] || die "$d/ of $(label "$s") is not what make export produces: $d1"
 	done
-	echo "export: $(label "$s"): patches/, series and the generated files match $tree"
+	say "$(label "$s"): patches/, series and the generated files match $tree"
 	exit 0
 fi
 rm -rf "$dir/patches" "$dir/selftests" "$dir/MAINTAINERS.snippet" "$dir/b4-cover"
@@ -168,6 +168,6 @@ for y in "$tmp"/backports/*; do
 	[ -d "$y" ] || continue
 	y=${y##*/}
 	rm -rf "${dir:?}/$y" && cp -r "$tmp/backports/$y" "$dir/"
-	echo "export: wrote the $y backport of $(label "$s"): $(ls "$dir/$y" | paste -sd' ' -)"
+	say "wrote the $y backport of $(label "$s"): $(ls "$dir/$y" | paste -sd' ' -)"
 done
-echo "export: wrote $(wc -l <"$dir/series") patches of $(label "$s") from $tree"
+say "wrote $(wc -l <"$dir/series") patches of $(label "$s") from $tree"

@@ -18,4 +18,4 @@ printf '#!/bin/sh\nPYTHONPATH=%s exec /usr/bin/python3 %s "$@"\n' \
 chmod +x "$dir/b4"
 v=$("$dir/b4" --version) || die "$dir/b4 does not run"
 touch "$dir/.unpacked-$pin"
-echo "fetch-b4: $dir/b4 is b4 $v, from $pin"
+say "$dir/b4 is b4 $v, from $pin"

@@ -34,7 +34,7 @@ if [ "$t" = ksrc ]; then
 	s=$(series_of ksrc)
 	[ ! -f "$KSRC/.config" ] && [ ! -d "$KSRC/include/config" ] ||
 		die "KSRC=$KSRC has an in-tree build (.config); run make mrproper there first"
-	echo "fetch: ksrc: copying KSRC=$KSRC (Linux $(ksrc_version)) to $base"
+	say "ksrc: copying KSRC=$KSRC (Linux $(ksrc_version)) to $base"
 	rsync -a --delete --exclude=/.git "$KSRC/" "$base.tmp/"
 	# The files the series touches there (where each declared target has
 	# them, once applied): which declared target has the same?
@@ -53,15 +53,15 @@ if [ "$t" = ksrc ]; then
 		[ "$same" = 0 ] || { match=$d; break; }
 	done
 	if [ -n "$match" ]; then
-		echo "fetch: ksrc: matches target $match in every file the series touches"
+		say "ksrc: matches target $match in every file the series touches"
 	else
-		echo "fetch: ksrc: matches no declared target of $(label "$s") in the files it touches; git am will tell whether it applies"
+		say "ksrc: matches no declared target of $(label "$s") in the files it touches; git am will tell whether it applies"
 	fi
 	msg="Linux $(ksrc_version) (KSRC)" body=
 elif [ "$(kind "$t")" = derived ]; then
 	from=$(dcol "$t" 2)
 	"$REPO/scripts/fetch.sh" "$from"
-	echo "fetch: $t: $(dcol "$t" 3)"
+	say "$t: $(dcol "$t" 3)"
 	# Hard links: a base is never written, and mv only renames.
 	(cd "$(base_of "$from")" && find . -mindepth 1 -maxdepth 1 ! -name .git -exec cp -al {} "$base.tmp/" \;)
 	rows move | awk -v t="$t" '$1 == t { print $2, $3 }' | while read -r old new; do
@@ -74,7 +74,7 @@ else
 	v=$t deb=$(fcol "$t" 3) suite=$(fcol "$t" 4) sha=$(fcol "$t" 5)
 	tarball=$CACHE/dl/linux_$v.orig.tar.xz
 	if [ ! -f "$tarball" ]; then
-		echo "fetch: $t: apt-get source --download-only linux=$deb ($suite)"
+		say "$t: apt-get source --download-only linux=$deb ($suite)"
 		rm -rf "$CACHE/dl/tmp"
 		aptfetch "$suite" source "linux=$deb" "$CACHE/dl/tmp" "targets (target $t: version, Debian version, sha256)"
 		[ -f "$CACHE/dl/tmp/${tarball##*/}" ] || die "$t: linux=$deb has no ${tarball##*/}"
@@ -87,11 +87,11 @@ else
 		rm -f "$tarball"
 		die "$t: ${tarball##*/} has sha256 $got, targets pins $sha (the file was deleted; if Debian replaced it, update the pin)"
 	fi
-	echo "fetch: $t: unpacking ${tarball##*/} (sha256 checked)"
+	say "$t: unpacking ${tarball##*/} (sha256 checked)"
 	tar -C "$base.tmp" --strip-components=1 -xJf "$tarball"
 	msg="Linux $v" body="Debian source package linux $deb, ${tarball##*/}, sha256 $sha"
 fi
 (cd "$base.tmp" && commit_base "$msg" "$body" && printf '%s\n' "$key" >.git/aen-base-ok)
 rm -rf "$base"
 mv "$base.tmp" "$base"
-echo "fetch: $t: base commit $(git -C "$base" rev-parse HEAD)"
+say "$t: base commit $(git -C "$base" rev-parse HEAD)"

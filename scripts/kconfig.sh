@@ -32,10 +32,10 @@ mkdir -p "$obj"
 key=$( { git -C "$tree" ls-files -s -- '*Kconfig*' scripts/ Makefile; git -C "$tree" diff -- '*Kconfig*' scripts/ Makefile
 	cat "$@"; echo "$mode"; dpkg-query -W -f '${Package} ${Version}\n'; cat "$0"; } | sha256sum | cut -c1-16)
 if [ -f "$obj/.config" ] && [ "$(cat "$obj/.aen-kconfig" 2>/dev/null)" = "$key $(sha256sum <"$obj/.config")" ]; then
-	echo "kconfig: $t: $name: nothing it is made of changed: $obj/.config kept"
+	say "$t: $name: nothing it is made of changed: $obj/.config kept"
 else
 	rm -f "$obj/.aen-kconfig"
-	echo "kconfig: $t: $mode + $(echo "$@" | sed "s|$REPO/||g") in $obj"
+	say "$t: $mode + $(echo "$@" | sed "s|$REPO/||g") in $obj"
 	(cd "$tree" && ARCH=s390 ./scripts/kconfig/merge_config.sh -n -m -O "$obj" "$@" \
 		>"$obj/.merge.log" 2>&1) || die "merge_config failed, see $obj/.merge.log"
 	make -s -C "$tree" O="$obj" ARCH=s390 CROSS_COMPILE=s390x-linux-gnu- \

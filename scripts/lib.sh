@@ -5,7 +5,9 @@
 #   CACHE  where everything big goes: bases, applied trees, objects, logs,
 #          ccache (default /var/cache/aen-series for root, else
 #          ${XDG_CACHE_HOME:-$HOME/.cache}/aen-series)
-#   JOBS   parallel make jobs (default: the number of CPUs)
+#   JOBS   parallel make jobs (default: the number of CPUs); under a make
+#          jobserver (make check runs its checks with one) it is empty and
+#          every make joins that jobserver: `make ${JOBS:+-j"$JOBS"}`
 #   KSRC   a kernel tree of the user's: target "ksrc", applied on a copy
 #   KCONFIG  a kernel .config of the user's for `make` (see scripts/build.sh)
 #   SEED   the seed posting's folder (default ../shared/seed beside the repo)
@@ -21,7 +23,10 @@ if [ -z "${CACHE:-}" ]; then
 		CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/aen-series
 	fi
 fi
-JOBS=${JOBS:-$(nproc)}
+case " ${MAKEFLAGS-} " in
+*--jobserver-*) JOBS= ;;
+*) JOBS=${JOBS:-$(nproc)} ;;
+esac
 SKIP=4
 export CACHE JOBS
 # No automatic gc in the kernel trees: git am and commit would start it in
@@ -40,13 +45,18 @@ fi
 export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=gc.auto GIT_CONFIG_VALUE_0=0
 export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
 
-# The tool name that starts every error line: the script's name without
-# .sh, or the check's name without its number.
-ME=$(basename "$0" .sh | sed 's/^[0-9]*-//')
+# The name that starts every line a script writes itself (say, die): the
+# check's name (without its number) for all that runs in a check
+# (AEN_CHECK, set by check.sh), else the script's name without .sh.
+ME=${AEN_CHECK:-$(basename "$0" .sh | sed 's/^[0-9]*-//')}
 
 die() {
 	echo "$ME: $*" >&2
 	exit 1
+}
+# say LINE: a line of the script's own output, its name first
+say() {
+	echo "$ME: $*"
 }
 
 # The file `targets`: its lines of one kind ("fetched", "derived", "move",
@@ -427,5 +437,5 @@ kmake() {
 		CROSS_COMPILE=s390x-linux-gnu- CC="ccache s390x-linux-gnu-gcc" \
 		CHECK="$CACHE/sparse/bin/sparse" \
 		KBUILD_BUILD_TIMESTAMP="Thu Jan  1 00:00:00 UTC 1970" \
-		KBUILD_BUILD_USER=aen KBUILD_BUILD_HOST=aen -j"$JOBS" "$@"
+		KBUILD_BUILD_USER=aen KBUILD_BUILD_HOST=aen ${JOBS:+-j"$JOBS"} "$@"
 }

@@ -67,6 +67,6 @@ for f in $cover $patches; do
 done
 rm -f "$out.mail"
 mv "$out.tmp" "$out"
-echo "mbox: wrote $out, from $who: $(echo "$patches" | wc -l) patches${cover:+ and the cover letter}, thread $coverid"
-echo "mbox: To: $(echo "$to" | paste -sd' ')"
-echo "mbox: Cc: $(echo "$cc" | wc -l) people"
+say "wrote $out, from $who: $(echo "$patches" | wc -l) patches${cover:+ and the cover letter}, thread $coverid"
+say "To: $(echo "$to" | paste -sd' ')"
+say "Cc: $(echo "$cc" | wc -l) people"

@@ -28,7 +28,7 @@ if [ -n "${KSRC:-}" ]; then
 else
 	who=$(sender 2>/dev/null) || who=
 	if [ -d "$dest/.git" ]; then
-		echo "tree: $dest exists (on $(git -C "$dest" rev-parse --abbrev-ref HEAD)); remove it to start over"
+		say "$dest exists (on $(git -C "$dest" rev-parse --abbrev-ref HEAD)); remove it to start over"
 		exit 0
 	fi
 fi
@@ -44,7 +44,7 @@ pick() {
 	_f=$(git -C "$dest" diff --name-only --diff-filter=U | head -n 1)
 	git -C "$dest" cherry-pick --abort 2>/dev/null || true
 	if printf '%s\n' "$_out" | grep -q 'cherry-pick is now empty\|nothing to commit'; then
-		echo "tree: \"$_subj\" is in the tree already: nothing to take"
+		say "\"$_subj\" is in the tree already: nothing to take"
 		return 1
 	fi
 	die "git cherry-pick of \"$_subj\" conflicts at ${_f:-an unknown file}${KSRC:+ on $KSRC's HEAD}"
@@ -68,7 +68,7 @@ else
 		git -C "$dest" checkout -q --detach "$from"
 		git -C "$dest" -c user.name="${1%	*}" -c user.email="${1#*	}" commit -q --allow-empty -F "$cover"
 		git -C "$dest" -c user.name="${1%	*}" -c user.email="${1#*	}" rebase -q --onto HEAD "$from" series
-		echo "tree: $dest: branch series enrolled with b4 prep (change-id $(change_id "$cover"))"
+		say "$dest: branch series enrolled with b4 prep (change-id $(change_id "$cover"))"
 	fi
 	git -C "$dest" checkout -q -B send "$from"
 fi
@@ -87,10 +87,10 @@ if [ -n "$who" ]; then
 		n=$((n + 1))
 	done
 	[ "$n" -gt 0 ] || die "$(label "$s"): nothing to send on ${KSRC:-$dest}: every commit is there already"
-	echo "tree: $dest: branch send, $n commits by $who${KSRC:+ on $KSRC's HEAD}: send from it ($( [ -f "$cover" ] && echo 'b4 send' || echo 'git format-patch, git send-email'))"
+	say "$dest: branch send, $n commits by $who${KSRC:+ on $KSRC's HEAD}: send from it ($( [ -f "$cover" ] && echo 'b4 send' || echo 'git format-patch, git send-email'))"
 fi
 [ -z "${KSRC:-}" ] || exit 0
 git -C "$dest" checkout -q series
 [ "$n" -gt 0 ] || git -C "$dest" branch -q -D send
-[ -n "$who" ] || echo "tree: no branch send: $(sender 2>&1 | sed 's/^[^:]*: //')"
-echo "tree: $dest: edit, commit on branch series, then make export SERIES=$s"
+[ -n "$who" ] || say "no branch send: $(sender 2>&1 | sed 's/^[^:]*: //')"
+say "$dest: edit, commit on branch series, then make export SERIES=$s"

@@ -11,11 +11,12 @@
 # skip. (The SKIP line names the result upstream, not in 5.10.)
 # usage: selftest-qemu-user.sh BINARY
 set -eu
+me=${AEN_CHECK:-selftest-qemu-user}   # the name its lines start with (the check's, in make check)
 [ $# -eq 1 ] || { echo "usage: $0 BINARY" >&2; exit 2; }
 qemu=${QEMU_USER:-qemu-s390x-static}
 command -v "$qemu" >/dev/null 2>&1 ||
-	{ echo "selftest-qemu-user: $qemu not found (apt-get install qemu-user-static)" >&2; exit 1; }
-[ -f "$1" ] || { echo "selftest-qemu-user: no such file: $1" >&2; exit 1; }
+	{ echo "$me: $qemu not found (apt-get install qemu-user-static)" >&2; exit 1; }
+[ -f "$1" ] || { echo "$me: no such file: $1" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 chmod 755 "$work"
@@ -32,13 +33,13 @@ run() {
 	"$@" >"$work/out" 2>"$work/err" || rc=$?
 	sed "s/^/$name: /" "$work/out"
 	if [ "$rc" -ne 4 ]; then
-		echo "selftest-qemu-user: $name: exit code $rc, expected 4 (KSFT_SKIP)"
+		echo "$me: $name: exit code $rc, expected 4 (KSFT_SKIP)"
 		fail=1
 	elif ! grep -qxE "ok 1( aen_reload)? # SKIP $want.*" "$work/out"; then
-		echo "selftest-qemu-user: $name: no line 'ok 1 [aen_reload ]# SKIP $want...'"
+		echo "$me: $name: no line 'ok 1 [aen_reload ]# SKIP $want...'"
 		fail=1
 	else
-		echo "selftest-qemu-user: $name: exit code 4, SKIP $want"
+		echo "$me: $name: exit code 4, SKIP $want"
 	fi
 }
 
@@ -50,12 +51,12 @@ else
 fi
 run userns-root "no SIE" unshare -r "$qemu" -strace "$work/aen_reload_test" --reload-kvm
 if ! grep -q '"/proc/cpuinfo"' "$work/err"; then
-	echo "selftest-qemu-user: userns-root: the syscall trace has no /proc/cpuinfo lookup"
+	echo "$me: userns-root: the syscall trace has no /proc/cpuinfo lookup"
 	fail=1
 fi
 if grep -E '(execve|init_module|delete_module)\(' "$work/err"; then
-	echo "selftest-qemu-user: userns-root: ran modprobe or a module syscall (above)"
+	echo "$me: userns-root: ran modprobe or a module syscall (above)"
 	fail=1
 fi
 [ "$fail" = 0 ] || exit 1
-echo "selftest-qemu-user: pass"
+echo "$me: pass"

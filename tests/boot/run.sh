@@ -20,6 +20,7 @@
 # $OUT/boot-console.log; without OUT the work directory is kept).
 # Exit 0 only if every check passes.
 set -eu
+me=${AEN_CHECK:-boot}   # the name its lines start with (the check's, in make check)
 here=$(cd "$(dirname "$0")" && pwd)
 [ $# -eq 5 ] || { echo "usage: $0 KERNEL_IMAGE KVM_KO STANDIN_KO SELFTEST_BIN ENOSYS_BIN" >&2; exit 2; }
 kernel=$1 kvmko=$2 standin=$3 selftest=$4 enosys=$5
@@ -29,7 +30,7 @@ timeout_s=${BOOT_TIMEOUT:-120}
 QEMU=${QEMU:-qemu-system-s390x}
 CROSS_CC=${CROSS_CC:-s390x-linux-gnu-gcc}
 
-die() { echo "boot: FAIL: $*" >&2; exit 1; }
+die() { echo "$me: FAIL: $*" >&2; exit 1; }
 for f in "$kernel" "$kvmko" "$standin" "$selftest" "$enosys"; do
 	[ -f "$f" ] || die "no such file: $f"
 done
@@ -50,7 +51,7 @@ else
 fi
 root=$work/root
 
-echo "boot: build init with $CROSS_CC -static"
+echo "$me: build init with $CROSS_CC -static"
 mkdir -p "$root/dev" "$root/proc" "$root/sys" "$root/tmp" "$root/sbin"
 $CROSS_CC -static -O2 -Wall -o "$root/init" "$here/init.c"
 ln -s ../init "$root/sbin/modprobe"
@@ -61,12 +62,12 @@ cp "$enosys" "$root/aen_reload_test-enosys"
 chmod 0755 "$root/init" "$root/aen_reload_test" "$root/aen_reload_test-enosys"
 # init reopens the console after mounting devtmpfs; the node is only
 # needed for its first messages and needs root to create.
-mknod "$root/dev/console" c 5 1 2>/dev/null || echo "boot: (no /dev/console node: not root)"
-echo "boot: pack initramfs (cpio newc)"
+mknod "$root/dev/console" c 5 1 2>/dev/null || echo "$me: (no /dev/console node: not root)"
+echo "$me: pack initramfs (cpio newc)"
 (cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) |
 	gzip -n >"$work/initramfs.cpio.gz"
 
-echo "boot: $QEMU -M s390-ccw-virtio -m 512 -kernel $kernel (timeout ${timeout_s}s)"
+echo "$me: $QEMU -M s390-ccw-virtio -m 512 -kernel $kernel (timeout ${timeout_s}s)"
 start=$(date +%s.%N)
 # debug_boot_weak_hash: %p hashes from boot on; before its crng is ready
 # (long, under TCG) 5.10 prints every %p as (____ptrval____)
@@ -82,30 +83,30 @@ set -e
 end=$(date +%s.%N)
 secs=$(echo "$start $end" | awk '{ printf "%.2f", $2 - $1 }')
 tr -d '\r' <"$work/console.raw" >"$log"
-echo "boot: qemu exit status $rc after ${secs}s; console log: $log"
+echo "$me: qemu exit status $rc after ${secs}s; console log: $log"
 if [ -s "$work/qemu.err" ]; then
-	sed 's/^/boot: qemu stderr: /' "$work/qemu.err"
+	sed "s/^/$me: qemu stderr: /" "$work/qemu.err"
 fi
 # ttysclp0 is the SCLP VT220 console (qemu's -nographic console). The
 # line-mode console is captured apart, only to explain an empty log.
 if ! grep -q '[^[:space:]]' "$log"; then
 	if grep -q '[^[:space:]]' "$work/linemode.log" 2>/dev/null; then
-		tail -n 5 "$work/linemode.log" | sed 's/^/boot: line-mode console: /'
+		tail -n 5 "$work/linemode.log" | sed "s/^/$me: line-mode console: /"
 		die "nothing on ttysclp0 but output on the SCLP line-mode console: the kernel needs CONFIG_SCLP_VT220_TTY=y and CONFIG_SCLP_VT220_CONSOLE=y"
 	fi
 	die "no console output at all (qemu exit status $rc): kernel did not start, or has no SCLP VT220 console (CONFIG_SCLP_VT220_TTY/CONSOLE)"
 fi
 if [ "$rc" -ne 0 ] && [ "$rc" -ne 124 ] && ! grep -q 'AEN-BOOT:' "$log"; then
-	tail -n 20 "$log" | sed 's/^/boot: console: /'
+	tail -n 20 "$log" | sed "s/^/$me: console: /"
 	die "qemu failed to start or crashed (exit status $rc)"
 fi
 
 pass=0 fail=0
 check() { # NAME RESULT(0=pass) DETAIL
 	if [ "$2" -eq 0 ]; then
-		pass=$((pass + 1)); echo "boot: PASS: $1${3:+ ($3)}"
+		pass=$((pass + 1)); echo "$me: PASS: $1${3:+ ($3)}"
 	else
-		fail=$((fail + 1)); echo "boot: FAIL: $1${3:+ ($3)}"
+		fail=$((fail + 1)); echo "$me: FAIL: $1${3:+ ($3)}"
 	fi
 }
 has() { grep -qF -- "$1" "$log"; }
@@ -146,7 +147,7 @@ scenario() {
 	result=$(grep -E '^(not )?ok [0-9]+ ' "$b.ktap" | head -n 1 || true)
 	before=$(sed -n 's/^AEN-BOOT: kvm before the selftest: //p' "$b" | head -n 1)
 	after=$(sed -n 's/^AEN-BOOT: kvm after the selftest: //p' "$b" | head -n 1)
-	echo "boot: | $name: ${result:-no result line} (exit ${status:-none}); kvm ${before:-?} -> ${after:-?}" >>"$work/summary"
+	echo "$me: | $name: ${result:-no result line} (exit ${status:-none}); kvm ${before:-?} -> ${after:-?}" >>"$work/summary"
 	r=1; [ "${status:-x}" = "$want_rc" ] && r=0
 	check "$name: kselftest exit code $want_rc" $r "exit code ${status:-none}"
 	case $want_rc in
@@ -248,8 +249,8 @@ bad=$(grep -nE 'WARNING|BUG|Oops|[Pp]anic|Call Trace|cut here|general protection
 r=1; [ -z "$bad" ] && r=0
 check "no WARNING/BUG/Oops/panic/call trace in the log" $r "$(echo "$bad" | head -n 1)"
 
-echo "boot: the kselftest per scenario (result line, exit code, kvm before -> after):"
+echo "$me: the kselftest per scenario (result line, exit code, kvm before -> after):"
 cat "$work/summary"
-echo "boot: boot to power off took ${secs}s (qemu wall time), init reached at ${up:-?}s uptime"
-echo "boot: $pass passed, $fail failed"
+echo "$me: boot to power off took ${secs}s (qemu wall time), init reached at ${up:-?}s uptime"
+echo "$me: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

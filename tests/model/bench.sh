@@ -3,6 +3,7 @@
 # allocations per first load and per reload, growth per 1,000 cycles,
 # firmware calls per load/reload; series vs seed side by side.
 set -eu
+me=${AEN_CHECK:-bench}   # the name its lines start with (the check's, in make check)
 . "$(dirname "$0")/common.sh"
 TREE=${1:-${TREE:-}}
 SEEDDIR=${2:-$REPO/../shared/seed}
@@ -19,7 +20,7 @@ figures() {	# $1 = name, rest = prepare args
 		# the same after an earlier module registered AEN in this boot (the reuse path)
 		"$W/plain/model" --mod="$W/plain" --cycles="$CYCLES" --prereg bench 2>/dev/null | grep '^BENCH' > "$BW/$name-reuse.txt" || true
 	else
-		echo "bench: $name not available: $(tail -n 1 "$W/prepare.log")"
+		echo "$me: $name not available: $(tail -n 1 "$W/prepare.log")"
 	fi
 	touch "$BW/$name.txt" "$BW/$name-reuse.txt"
 	W=$BW
@@ -27,7 +28,7 @@ figures() {	# $1 = name, rest = prepare args
 if [ -n "$TREE" ] && [ -f "$TREE/arch/s390/kvm/pci.c" ]; then
 	figures series series "$TREE"
 else
-	echo "bench: no series pci.c in '${TREE}'"
+	echo "$me: no series pci.c in '${TREE}'"
 	touch "$BW/series.txt" "$BW/series-reuse.txt"
 fi
 figures seed seed "$SEEDDIR"

@@ -6,7 +6,7 @@ NR=${NR:-128}
 
 # an error: one line on stderr, exit FAIL; a usage error: exit USAGE
 die() {
-	echo "$*" >&2
+	echo "$me: $*" >&2
 	exit "$FAIL"
 }
 usage() {
@@ -22,14 +22,14 @@ workdir() {
 		W=$(mktemp -d "${TMPDIR:-/tmp}/aen-model-$1.XXXXXX")
 	fi
 	[ -n "${KEEP:-}" ] || trap 'rm -rf "$W"' EXIT
-	echo "model: work directory $W"
+	echo "$me: work directory $W"
 }
 
 # build SRC into $W/$1 (asan|plain)
 build() {
-	echo "model: building the $1 build (NR=$NR)"
+	echo "$me: building the $1 build (NR=$NR)"
 	make -s ${JOBS:+-j"$JOBS"} -f "$HERE/Makefile" SRC="$W/src" B="$W/$1" SAN="$1" NR="$NR" ||
-		die "model: the $1 build failed (above)"
+		die "the $1 build failed (above)"
 }
 
 records_flag() {

@@ -14,6 +14,7 @@
 # code under test share (DEFS below; the shims have no copy of them)
 #               -> OUTDIR/kernel-defs.h, which the shims include
 set -eu
+me=${AEN_CHECK:-extract-lifecycle}   # the name its lines start with (the check's, in make check)
 . "$(dirname "$0")/common.sh"
 [ $# -ge 2 ] || usage "extract-lifecycle.sh KVMDIR OUTDIR [aen]"
 K=$1 OUT=$2 AEN=${3:-}
@@ -40,7 +41,7 @@ kvm_host.h struct kvm_s390_gib
 isc.h #define GAL_ISC
 kvm_host.h struct zpci_kvm_hook aen
 '
-echo "extract-lifecycle: $K/interrupt.c $K/kvm-s390.c -> $OUT"
+echo "$me: $K/interrupt.c $K/kvm-s390.c -> $OUT"
 awk -v f="$K/interrupt.c" '
 /^static struct airq_struct gib_alert_irq = \{/ { skip = 1; next }
 skip && /^};/ { skip = 0; on = 1; printf "#line %d \"%s\"\n", NR + 1, f; next }
@@ -49,7 +50,7 @@ skip && /^};/ { skip = 0; on = 1; printf "#line %d \"%s\"\n", NR + 1, f; next }
 /^int (__init )?kvm_s390_gib_init\(/ { init = 1 }
 init && /^}/ { done = 1; exit }
 END { if (!done) exit 1 }
-' "$K/interrupt.c" > "$OUT/interrupt-gib.c" || die "extract-lifecycle: gib init/destroy not found in $K/interrupt.c"
+' "$K/interrupt.c" > "$OUT/interrupt-gib.c" || die "gib init/destroy not found in $K/interrupt.c"
 awk -v f="$K/kvm-s390.c" '
 /^int kvm_arch_init\(void \*opaque\)/ || /^void kvm_arch_exit\(void\)/ ||
 /^static int __init __kvm_s390_init\(void\)/ || /^static void __kvm_s390_exit\(void\)/ {
@@ -57,22 +58,22 @@ awk -v f="$K/kvm-s390.c" '
 on { print }
 on && /^}/ { on = 0 }
 END { if (n != 2) exit 1 }
-' "$K/kvm-s390.c" > "$OUT/kvm-s390-init.c" || die "extract-lifecycle: the module init/exit not found in $K/kvm-s390.c"
-grep -q kvm_s390_gib_destroy "$OUT/interrupt-gib.c" || die "extract-lifecycle: no kvm_s390_gib_destroy in $K/interrupt.c"
-echo "extract-lifecycle: interrupt-gib.c $(wc -l < "$OUT/interrupt-gib.c") lines, kvm-s390-init.c $(wc -l < "$OUT/kvm-s390-init.c") lines"
+' "$K/kvm-s390.c" > "$OUT/kvm-s390-init.c" || die "the module init/exit not found in $K/kvm-s390.c"
+grep -q kvm_s390_gib_destroy "$OUT/interrupt-gib.c" || die "no kvm_s390_gib_destroy in $K/interrupt.c"
+echo "$me: interrupt-gib.c $(wc -l < "$OUT/interrupt-gib.c") lines, kvm-s390-init.c $(wc -l < "$OUT/kvm-s390-init.c") lines"
 echo "$DEFS" | while read -r file kind name only; do
 	[ -n "$file" ] || continue
 	[ -z "$only" ] || [ "$only" = "$AEN" ] || continue
-	[ -f "$A/$file" ] || die "extract-lifecycle: no $A/$file (the model takes $kind $name from it)"
+	[ -f "$A/$file" ] || die "no $A/$file (the model takes $kind $name from it)"
 	awk -v f="$A/$file" -v kind="$kind" -v name="$name" '
 	kind == "#define" { if ($1 == kind && index($2, name) == 1) { printf "#line %d \"%s\"\n%s\n", FNR, f, $0; n++ } next }
 	!on && ($0 == kind " " name " {" || $0 == kind " " name) { on = 1; n++; printf "#line %d \"%s\"\n", FNR, f }
 	on { print }
 	on && /^}/ { on = 0 }
 	END { exit !(kind == "#define" ? n > 0 : n == 1) }' "$A/$file" ||
-		die "extract-lifecycle: $kind $name not found (or more than once) in $A/$file"
+		die "$kind $name not found (or more than once) in $A/$file"
 done > "$OUT/kernel-defs.h"
-echo "extract-lifecycle: kernel-defs.h $(wc -l < "$OUT/kernel-defs.h") lines from $A"
+echo "$me: kernel-defs.h $(wc -l < "$OUT/kernel-defs.h") lines from $A"
 [ "$AEN" = aen ] || exit "$PASS"
 awk -v f="$K/pci.c" '
 NR == 1 { on = 1; printf "#line 1 \"%s\"\n", f }
@@ -81,5 +82,5 @@ on { print }
 /^int kvm_s390_pci_aen_init\(/ || /^void kvm_s390_pci_exit\(void\)/ { last = 1 }
 last && /^}/ { on = last = 0; n++ }
 END { if (n != 3) exit 1 }
-' "$K/pci.c" > "$OUT/pci-aen.c" || die "extract-lifecycle: the AEN functions not found in $K/pci.c"
-echo "extract-lifecycle: pci-aen.c $(wc -l < "$OUT/pci-aen.c") lines"
+' "$K/pci.c" > "$OUT/pci-aen.c" || die "the AEN functions not found in $K/pci.c"
+echo "$me: pci-aen.c $(wc -l < "$OUT/pci-aen.c") lines"

@@ -6,12 +6,13 @@
 # pre-existing functions of an earlier seed patch (only visible as hunk
 # context) are omitted. Nothing of the seed is kept in the repository.
 set -eu
+me=${AEN_CHECK:-extract-seed}   # the name its lines start with (the check's, in make check)
 . "$(dirname "$0")/common.sh"
 [ $# = 2 ] || usage "extract-seed.sh SEEDDIR OUTDIR"
 SEEDDIR=$1 OUT=$2
 post=$(grep -l '^Subject: \[PATCH v2 15/30\] KVM: s390: pci: do initial setup for AEN' "$SEEDDIR"/*.txt 2>/dev/null | head -n 1)
-[ -n "$post" ] || die "extract-seed: no seed posting (v2 15/30) in $SEEDDIR"
-echo "extract-seed: $post -> $OUT"
+[ -n "$post" ] || die "no seed posting (v2 15/30) in $SEEDDIR"
+echo "$me: $post -> $OUT"
 mkdir -p "$OUT"
 awk -v out="$OUT" '
 function flush() { if (f != "") close(f) }
@@ -32,6 +33,6 @@ f ~ /\.diff$/ { print > f; next }
 /^ #include/ && sec ~ /pci\.c$/ { print substr($0, 2) > f; next }
 ' "$post"
 for x in pci.c pci.h interrupt.c.diff kvm-s390.c.diff pci_insn.h.diff; do
-	[ -s "$OUT/$x" ] || die "extract-seed: $x not found in $post"
-	echo "extract-seed: $x: $(wc -l < "$OUT/$x") lines"
+	[ -s "$OUT/$x" ] || die "$x not found in $post"
+	echo "$me: $x: $(wc -l < "$OUT/$x") lines"
 done

@@ -7,10 +7,11 @@
 # tags does not name. Exits PASS if every mutation applied and was
 # caught, FAIL otherwise (exit-status).
 set -eu
+me=${AEN_CHECK:-mutate}   # the name its lines start with (the check's, in make check)
 . "$(dirname "$0")/common.sh"
 TREE=${1:-${TREE:-}}
 [ -n "$TREE" ] || usage "mutate.sh TREE"
-[ -f "$TREE/arch/s390/kvm/pci.c" ] || die "mutate: $TREE/arch/s390/kvm/pci.c does not exist (series not applied)"
+[ -f "$TREE/arch/s390/kvm/pci.c" ] || die "$TREE/arch/s390/kvm/pci.c does not exist (series not applied)"
 workdir mutate
 "$HERE/prepare.sh" series "$TREE" "$W/src" >/dev/null
 # one NAME FILE SED-SCRIPT SCENARIOS TAG: one mutant, its line CAUGHT or MISS
@@ -65,5 +66,5 @@ for r in "$W"/r-*; do
 	grep -q '^CAUGHT \|^MISS ' "$r" || echo "MISS ${r#"$W"/r-???-}: its run ended without a result"
 done
 caught=$(cat "$W"/r-* | grep -c '^CAUGHT ' || true) missed=$((total - caught))
-echo "mutate: $caught of $total mutants caught, $missed missed"
+echo "$me: $caught of $total mutants caught, $missed missed"
 [ "$missed" = 0 ] || exit "$FAIL"

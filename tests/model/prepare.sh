@@ -7,6 +7,7 @@
 #                                     its interrupt.c/kvm-s390.c/pci_insn.h hunks applied to the base
 # Writes SRCDIR/{pci.c or pci-aen.c,pci.h,interrupt-gib.c,kvm-s390-init.c,kernel-defs.h,mode,records,address}.
 set -eu
+me=${AEN_CHECK:-prepare}   # the name its lines start with (the check's, in make check)
 . "$(dirname "$0")/common.sh"
 [ $# = 3 ] || usage "prepare.sh series|upstream|seed TREE|SEEDDIR SRCDIR"
 MODE=$1 FROM=$2 SRC=$3
@@ -29,10 +30,10 @@ series|upstream)
 	files="pci.c pci.h" aen=
 	[ "$MODE" = series ] || files=pci.h aen=aen
 	for f in $files; do
-		[ -f "$K/$f" ] || die "prepare: $K/$f does not exist"
+		[ -f "$K/$f" ] || die "$K/$f does not exist"
 		cp "$K/$f" "$SRC/$f"
-		cmp "$K/$f" "$SRC/$f" || die "prepare: $SRC/$f is not a byte-identical copy of $K/$f"
-		echo "prepare: $K/$f -> $SRC/$f (identical)"
+		cmp "$K/$f" "$SRC/$f" || die "$SRC/$f is not a byte-identical copy of $K/$f"
+		echo "$me: $K/$f -> $SRC/$f (identical)"
 	done
 	"$HERE/extract-lifecycle.sh" "$K" "$SRC" ${aen:+"$aen"}
 	;;
@@ -41,10 +42,10 @@ seed)
 	"$HERE/extract-seed.sh" "$FROM" "$SRC"
 	mkdir -p "$SRC/base/arch/s390/kvm"
 	git -C "$BASE" archive base arch/s390/include/asm | tar -x -C "$SRC/base" ||
-		die "prepare: no branch base with arch/s390/include/asm in $BASE"
+		die "no branch base with arch/s390/include/asm in $BASE"
 	for f in interrupt.c kvm-s390.c; do
 		git -C "$BASE" show "base:arch/s390/kvm/$f" >"$SRC/base/arch/s390/kvm/$f" ||
-			die "prepare: no arch/s390/kvm/$f on branch base in $BASE"
+			die "no arch/s390/kvm/$f on branch base in $BASE"
 	done
 	# The posting is the seed's patch 15; the model needs the header
 	# changes of its patches 01-04 and 07 (facility bits, SIC controls) as
@@ -54,14 +55,14 @@ seed)
 		! grep -q '^diff --git a/arch/s390/kvm/' "$REPO/patches/$p" || break
 		hunks=$(awk '/^diff --git / { on = index($3, "a/arch/s390/include/") == 1 } on' "$REPO/patches/$p")
 		[ -n "$hunks" ] || continue
-		echo "prepare: base headers, with those of the series' $p"
+		echo "$me: base headers, with those of the series' $p"
 		printf '%s\n' "$hunks" | patch -s -p1 -d "$SRC/base" --no-backup-if-mismatch ||
-			die "prepare: the header hunks of the series' $p do not apply to $BASE"
+			die "the header hunks of the series' $p do not apply to $BASE"
 	done < "$REPO/series"
 	for f in kvm/interrupt.c kvm/kvm-s390.c include/asm/pci_insn.h; do
-		echo "prepare: base $f from $BASE, seed hunks applied"
+		echo "$me: base $f from $BASE, seed hunks applied"
 		patch -s -p1 -d "$SRC/base" --no-backup-if-mismatch < "$SRC/${f##*/}.diff" ||
-			die "prepare: the seed's hunks of $f do not apply to $BASE"
+			die "the seed's hunks of $f do not apply to $BASE"
 	done
 	"$HERE/extract-lifecycle.sh" "$SRC/base/arch/s390/kvm" "$SRC"
 	;;
@@ -83,10 +84,10 @@ if [ "$MODE" = upstream ]; then
 		addr=identity why="$P defines __pa() and __va() as plain casts"
 	fi
 	case $addr in
-	identity) echo "prepare: address model identity (physical == virtual): $why; the D2 checks (physical and virtual mixed up) are off" ;;
-	*) echo "prepare: address model xor (physical = virtual ^ 1<<62): $why" ;;
+	identity) echo "$me: address model identity (physical == virtual): $why; the D2 checks (physical and virtual mixed up) are off" ;;
+	*) echo "$me: address model xor (physical = virtual ^ 1<<62): $why" ;;
 	esac
 fi
 echo "$addr" > "$SRC/address"
 echo "$records" > "$SRC/records"
-echo "prepare: mode $MODE, aen: records required: $records"
+echo "$me: mode $MODE, aen: records required: $records"

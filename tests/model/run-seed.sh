@@ -5,17 +5,18 @@
 # at least D1, D2, D3 and D6 (README "Failure tags"), FAIL otherwise, SKIP
 # if SEEDDIR has no posting (exit-status).
 set -eu
+me=${AEN_CHECK:-model}   # the name its lines start with (the check's, in make check)
 . "$(dirname "$0")/common.sh"
 SEEDDIR=${1:-$REPO/../shared/seed}
 if ! ls "$SEEDDIR"/*.txt >/dev/null 2>&1; then
-	echo "seed: SKIP: no seed posting (*.txt) in $SEEDDIR (give SEEDDIR)"
+	echo "$me: SKIP: no seed posting (*.txt) in $SEEDDIR (give SEEDDIR)"
 	exit "$SKIP"
 fi
 CYCLES=${CYCLES:-200}
 workdir seed
 "$HERE/prepare.sh" seed "$SEEDDIR" "$W/src"
 build asan
-echo "model: ASan+UBSan build of the SEED, all scenarios, $CYCLES cycles (failures expected)"
+echo "$me: ASan+UBSan build of the SEED, all scenarios, $CYCLES cycles (failures expected)"
 mrc=$PASS
 ASAN_OPTIONS=exitcode=$ASAN_ERROR:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	"$W/asan/model" --mod="$W/asan" --cycles="$CYCLES" all > "$W/out.txt" 2>&1 || mrc=$?
@@ -26,14 +27,14 @@ for d in D1 D2 D3 D4 D5 D6 D7 D8 D9 D10; do
 		found="$found $d"
 	fi
 done
-echo "seed: model exit status $mrc; defects found:${found:- none}"
+echo "$me: model exit status $mrc; defects found:${found:- none}"
 ok=$PASS
-[ "$mrc" != "$PASS" ] || { echo "seed: FAIL: the model passed the seed's code: the model is broken"; ok=$FAIL; }
+[ "$mrc" != "$PASS" ] || { echo "$me: FAIL: the model passed the seed's code: the model is broken"; ok=$FAIL; }
 for d in D1 D2 D3 D6; do
 	case " $found " in
 	*" $d "*) ;;
-	*) echo "seed: FAIL: $d not detected on the seed"; ok=$FAIL ;;
+	*) echo "$me: FAIL: $d not detected on the seed"; ok=$FAIL ;;
 	esac
 done
-[ "$ok" != "$PASS" ] || echo "seed: PASS: the model rejects the seed and names${found}"
+[ "$ok" != "$PASS" ] || echo "$me: PASS: the model rejects the seed and names${found}"
 exit "$ok"

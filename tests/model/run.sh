@@ -6,34 +6,35 @@
 # broken then (exit-status). MODE is series (5.10, the default) or
 # upstream (6.1 to 7.2: see prepare.sh).
 set -eu
+me=${AEN_CHECK:-model}   # the name its lines start with (the check's, in make check)
 . "$(dirname "$0")/common.sh"
 TREE=${1:-${TREE:-}}
 MODE=${2:-series}
 [ -n "$TREE" ] || usage "run.sh TREE [series|upstream]"
-[ -f "$TREE/arch/s390/kvm/pci.c" ] || die "model: $TREE/arch/s390/kvm/pci.c does not exist (series not applied)"
+[ -f "$TREE/arch/s390/kvm/pci.c" ] || die "$TREE/arch/s390/kvm/pci.c does not exist (series not applied)"
 CYCLES=${CYCLES:-10000}
 VG_CYCLES=${VG_CYCLES:-100}
 workdir "$MODE"
 "$HERE/prepare.sh" "$MODE" "$TREE" "$W/src"
 REC=$(records_flag)
-[ -n "$REC" ] || echo "model: records: the series writes no aen: records (RECORDS=no): record assertions off"
+[ -n "$REC" ] || echo "$me: records: the series writes no aen: records (RECORDS=no): record assertions off"
 build asan
 build plain
 rc=$PASS
-echo "model: ASan+UBSan build, all scenarios, $CYCLES cycles"
+echo "$me: ASan+UBSan build, all scenarios, $CYCLES cycles"
 ASAN_OPTIONS=exitcode=$ASAN_ERROR:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	"$W/asan/model" --mod="$W/asan" $REC --cycles="$CYCLES" all || rc=$FAIL
 if command -v valgrind >/dev/null 2>&1; then
-	echo "model: plain build under valgrind, all scenarios, $VG_CYCLES cycles"
+	echo "$me: plain build under valgrind, all scenarios, $VG_CYCLES cycles"
 	valgrind -q --error-exitcode="$VALGRIND_ERROR" --leak-check=full --errors-for-leak-kinds=definite,possible \
 		"$W/plain/model" --mod="$W/plain" $REC --cycles="$VG_CYCLES" all || rc=$FAIL
 else
-	echo "model: FAIL: valgrind is not installed: the plain build did not run" >&2
+	echo "$me: FAIL: valgrind is not installed: the plain build did not run" >&2
 	rc=$FAIL
 fi
 if [ "$rc" = "$PASS" ]; then
-	echo "model: PASS on $TREE"
+	echo "$me: PASS on $TREE"
 else
-	echo "model: FAIL on $TREE"
+	echo "$me: FAIL on $TREE"
 fi
 exit "$rc"

@@ -8,6 +8,7 @@
 # initialized") for one with kvm/s390/.
 # usage: run.sh TREE
 set -eu
+me=${AEN_CHECK:-selftest-parser}   # the name its lines start with (the check's, in make check)
 [ $# -eq 1 ] || { echo "usage: $0 TREE" >&2; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd)
 sel=$1/tools/testing/selftests
@@ -15,7 +16,7 @@ sel=$1/tools/testing/selftests
 d=$sel/kvm/s390x records=
 [ -d "$d" ] || d=$sel/kvm/s390 records=-DAEN_UPSTREAM
 [ -f "$d/aen_reload_test.c" ] ||
-	{ echo "selftest-parser: no aen_reload_test.c in $sel/kvm/s390x or s390" >&2; exit 2; }
+	{ echo "$me: no aen_reload_test.c in $sel/kvm/s390x or s390" >&2; exit 2; }
 cc=${HOSTCC:-gcc}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -26,5 +27,5 @@ echo 'int main(void) { return 0; }' >"$work/probe.c"
 $cc $san -o "$work/probe" "$work/probe.c" 2>/dev/null || san=
 # shellcheck disable=SC2086
 $cc $flags $san -o "$work/test_parser" "$here/test_parser.c"
-echo "selftest-parser: $cc ${san:-(no sanitizers)}"
+echo "$me: $cc ${san:-(no sanitizers)}"
 "$work/test_parser"

@@ -1,0 +1,30 @@
+# The graph of `make check`, run by scripts/check.sh: one target per check
+# of checks/, made with one jobserver that the kernel builds inside the
+# checks share. A check declares in its header comment
+#   # needs: NAME...   (or -) it runs only when these passed in this run
+#   # after: NAME...   it waits for these when they run too, whatever
+#                      their result: the checks that read what it writes
+# GOALS (from check.sh) are the checks asked for. A recipe ends well
+# whatever its check's result (check.sh --run records it), so that one
+# failing check stops only the checks that need it. (Never make -n: the
+# recipes are recursive, and run.)
+FILES := $(wildcard checks/[0-9]*-*)
+name = $(patsubst checks/%,%,$(shell echo '$1' | sed 's|[0-9]*-||'))
+field = $(filter-out -,$(shell sed -n 's/^[#] $2: *//p' $1))
+$(foreach f,$(FILES),$(eval NEEDS_$(call name,$f) := $(call field,$f,needs)) \
+	$(eval AFTER_$(call name,$f) := $(call field,$f,after)) $(eval FILE_$(call name,$f) := $f))
+# closure NAMES: NAMES and all they need
+closure = $(sort $1 $(foreach c,$1,$(call closure,$(NEEDS_$c))))
+RUN := $(call closure,$(GOALS))
+
+define rule
+$1: $(NEEDS_$1) | $(filter $(RUN),$(AFTER_$1))
+	+@scripts/check.sh --run $(FILE_$1) $(NEEDS_$1)
+endef
+$(foreach c,$(RUN),$(eval $(call rule,$c)))
+
+all: $(RUN)
+# (check.sh: the checks that GOALS make run, in file order)
+list:
+	@echo $(foreach f,$(FILES),$(filter $(call name,$f),$(RUN)))
+.PHONY: all list $(RUN)
