@@ -416,11 +416,14 @@ memo() {
 	if [ -n "$_f" ]; then mv "$_o" "$_f"; else rm -f "$_o"; fi
 }
 
-# kbuild_reads_changed TREE A B: the trees (commits or tree ids) A and B
-# of the git repository TREE differ in a file the kernel build reads
-# (anything but tools/, Documentation/ and MAINTAINERS).
+# kbuild_reads_changed TREE A B [beyond-kvm]: the trees (commits or tree
+# ids) A and B of the git repository TREE differ in a file the kernel
+# build reads (anything but tools/, Documentation/ and MAINTAINERS; with
+# beyond-kvm, arch/s390/kvm/ is left out too).
 kbuild_reads_changed() {
-	git -C "$1" diff --name-only "$2" "$3" | grep -qv '^tools/\|^MAINTAINERS$\|^Documentation/'
+	_x='^tools/\|^MAINTAINERS$\|^Documentation/'
+	[ "${4:-}" != beyond-kvm ] || _x="$_x\\|^arch/s390/kvm/"
+	git -C "$1" diff --name-only "$2" "$3" | grep -qv "$_x"
 }
 
 # kmake SRC OBJ ARGS...: the kernel's make for s390x, Debian's cross
