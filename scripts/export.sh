@@ -8,6 +8,8 @@
 # letter, which keeps the subject, with its prefix ([PATCH v2 0/N]: every
 # patch gets it), and the text of the current one: edit them there. A
 # series that goes after another names it with prerequisite-patch-id.
+# The figures the 5.10 cover letter states from the model are written
+# into it (tests/model/figures.sh).
 # usage: export.sh [--check] [SERIES [TREE]]   (default: . and SERIES/tree)
 #   --check: compare with what is in the repository, change nothing; TREE
 #            is then an applied tree (the series' tip is branch s/SLUG)
@@ -96,6 +98,18 @@ awk -v subj="$subject" -v date="$(g log -1 --format=%aD "$tip")" -v blurb="$tmp/
 	/^$/ { hdr = 1 }
 	{ print }' "$cover" >"$cover.new"
 mv "$cover.new" "$cover"
+# The figures the cover letter states from the model: written here, each
+# into its one phrase (a phrase that is gone, or there twice, is an error).
+if [ "$(model_of "$s")" = series ]; then
+	RECORDS=$(records "$s") BASE=$(base_of "$v") "$REPO/tests/model/figures.sh" "$tree" >"$tmp/figures"
+	for f in "first:each of the N fallible calls" "reload:the N of a reload" "mutants:catches N defects"; do
+		n=$(awk -v f="${f%%:*}" '$1 == f { print $2 }' "$tmp/figures") p=${f#*:}
+		re=$(echo "$p" | sed 's/N/[0-9][0-9]*/')
+		[ "$(grep -c -- "$re" "$cover")" = 1 ] ||
+			die "the cover letter must say \"$p\" once, on one line: make export writes the model's N there"
+		sed -i "s/$re/$(echo "$p" | sed "s/N/$n/")/" "$cover"
+	done
+fi
 fi
 
 # b4's cover letter commit is empty: git format-patch names it a
