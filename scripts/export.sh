@@ -71,9 +71,9 @@ if [ "$(kind "$v")" = fetched ]; then
 	in="In a linux-stable clone, check out v$v before git am or b4 am."
 	made="Debian's linux_$v.orig.tar.xz"
 else
-	on="$(dcol "$v" 3)."
+	on="$(field derived "$v" text)."
 	in="In a mainline clone, git am or b4 am onto mainline${after:+, after the prerequisite}."
-	made="v$(dcol "$v" 2) with those moves"
+	made="v$(field derived "$v" from) with those moves"
 fi
 also=$(targets "$s" | grep -vxF -e "$v" -e ksrc | while read -r t; do
 	case $(how "$t" "$s") in am) h="git am" ;; *) h="git cherry-pick -x" ;; esac
@@ -135,7 +135,7 @@ done
 write_backports() {
 	backports "$s" | while read -r t _; do
 		[ "$mode" = check ] || { "$REPO/scripts/fetch.sh" "$t" && "$REPO/scripts/apply.sh" "$t"; } >/dev/null
-		note=$(rows backport | awk -v t="$t" -v s="$s" '$1 == t && $2 == s { $1 = $2 = ""; sub(/^ +/, ""); print }')
+		note=$(field backport "$t" text)
 		y=$(version_of "$t" | cut -d. -f1,2).y bt=$(tree_of "$t")
 		mkdir -p "$1/$y"
 		git -C "$bt" -c core.abbrev=12 -c diff.noprefix=false -c diff.mnemonicPrefix=false -c diff.algorithm=myers \

@@ -13,14 +13,14 @@ set -eu
 . "$(dirname "$0")/lib.sh"
 t=$1
 base=$(base_of "$t")
-# What the base is made of: its line in targets (and for a derived one,
-# its moves and the base it is made from); a base made of other inputs
-# is made again.
+# What the base is made of: the Debian version and sha256 of its tarball
+# (for a derived one, its moves and the base it is made from); a base
+# made of other inputs is made again.
 case $(kind "$t") in
-fetched) key=$(rows fetched | awk -v t="$t" '$1 == t') ;;
-derived) "$REPO/scripts/fetch.sh" "$(dcol "$t" 2)"
-	key="$(rows derived | awk -v t="$t" '$1 == t') $(rows move | awk -v t="$t" '$1 == t')
-$(git -C "$(base_of "$(dcol "$t" 2)")" rev-parse base)" ;;
+fetched) key="$(field fetched "$t" debian) $(field fetched "$t" sha256)" ;;
+derived) "$REPO/scripts/fetch.sh" "$(field derived "$t" from)"
+	key="$(moves "$t")
+$(git -C "$(base_of "$(field derived "$t" from)")" rev-parse base)" ;;
 ksrc) key= ;;
 *) die "no target $t in targets" ;;
 esac
@@ -59,19 +59,19 @@ if [ "$t" = ksrc ]; then
 	fi
 	msg="Linux $(ksrc_version) (KSRC)" body=
 elif [ "$(kind "$t")" = derived ]; then
-	from=$(dcol "$t" 2)
+	from=$(field derived "$t" from)
 	"$REPO/scripts/fetch.sh" "$from"
-	say "$t: $(dcol "$t" 3)"
+	say "$t: $(field derived "$t" text)"
 	# Hard links: a base is never written, and mv only renames.
 	(cd "$(base_of "$from")" && find . -mindepth 1 -maxdepth 1 ! -name .git -exec cp -al {} "$base.tmp/" \;)
-	rows move | awk -v t="$t" '$1 == t { print $2, $3 }' | while read -r old new; do
+	moves "$t" | while read -r old new; do
 		[ -f "$base.tmp/$old" ] || die "$t: cannot move $old: $from has no such file"
 		mkdir -p "$base.tmp/$(dirname "$new")"
 		mv "$base.tmp/$old" "$base.tmp/$new"
 	done
-	msg="$(dcol "$t" 3)" body="Target $t of targets: the base of $from with files moved."
+	msg="$(field derived "$t" text)" body="Target $t of targets: the base of $from with files moved."
 else
-	v=$t deb=$(fcol "$t" 3) suite=$(fcol "$t" 4) sha=$(fcol "$t" 5)
+	v=$t deb=$(field fetched "$t" debian) suite=$(field fetched "$t" suite) sha=$(field fetched "$t" sha256)
 	tarball=$CACHE/dl/linux_$v.orig.tar.xz
 	if [ ! -f "$tarball" ]; then
 		say "$t: apt-get source --download-only linux=$deb ($suite)"

@@ -59,39 +59,52 @@ say() {
 	echo "$ME: $*"
 }
 
-# The file `targets`: its lines of one kind ("fetched", "derived", "move",
-# "series", "backport", "known"), without the kind word.
-rows() {
-	awk -v k="$1" '$1 == k { $1 = ""; sub(/^ /, ""); print }' "$REPO/targets"
+# The file `targets` (the kernels and the series) and tests/model/expect
+# (how the model runs each series, what it must find): lines "KIND NAME
+# KEY=VALUE...", where a text= field comes last and runs to the end of
+# the line. names KIND [FILE]: the NAMEs of its lines of KIND, in order;
+# field KIND NAME KEY [FILE]: the value of KEY on the first line of KIND
+# NAME (empty if that line has no KEY; one line of error if there is no
+# such line). FILE: targets by default.
+names() {
+	awk -v k="$1" '$1 == k { print $2 }' "${2:-$REPO/targets}"
 }
+field() {
+	awk -v k="$1" -v n="$2" -v f="$3" '
+		$1 == k && $2 == n { found = 1
+			if (f == "text") { if (i = index($0, " text=")) print substr($0, i + 6); exit }
+			for (i = 3; i <= NF; i++) if (index($i, f "=") == 1) { print substr($i, length(f) + 2); exit }
+			exit }
+		END { exit !found }' "${4:-$REPO/targets}" || die "no $1 $2 in ${4:-$REPO/targets}"
+}
+expect() { field "$1" "$2" "$3" "$REPO/tests/model/expect"; }
 
-# A series (its folder: . or upstream ...) and its columns: primary target,
-# the series it goes after, model mode, the KSRC versions it takes, targets.
+# A series (its folder: . or upstream ...) and its fields: primary (its
+# target), after (the series it goes after), ksrc (the KSRC versions it
+# takes), takes (the other targets, TARGET:HOW, comma-separated).
 all_series() {
-	rows series | awk '{ print $1 }'
+	names series
 }
 # is_series SERIES: SERIES (a folder) is declared, or one line of error.
 is_series() {
 	all_series | grep -qxF -- "$1" || die "no series $1 in targets (there are: $(all_series | paste -sd' ' -))"
 }
-scol() {
-	rows series | awk -v s="$1" -v n="$2" '$1 == s { print $n; f = 1 } END { exit !f }' ||
-		die "no series $1 in targets"
-}
-primary() { scol "$1" 2; }
-after() { scol "$1" 3 | grep -vx -- -; }
-# model_of SERIES: its model mode; model_has SERIES FLAG: the flag is set
-model_of() { scol "$1" 4 | cut -d, -f1; }
-model_has() { scol "$1" 4 | tr , '\n' | sed 1d | grep -qx -- "$2"; }
-# records SERIES: yes if the series must write the kvm-trace records
-records() { if model_has "$1" records; then echo yes; else echo no; fi; }
+primary() { field series "$1" primary; }
+after() { _a=$(field series "$1" after) && [ -n "$_a" ] && echo "$_a"; }
+# takes SERIES: "TARGET HOW" for each target it takes but its primary
+takes() { field series "$1" takes | tr , '\n' | sed -n 's/:/ /p'; }
+# model_of SERIES: how the model runs it (tests/model/expect: series,
+# upstream, or empty); records SERIES: yes if the series must write the
+# kvm-trace records
+model_of() { expect series "$1" mode; }
+records() { if [ "$(expect series "$1" records)" = yes ]; then echo yes; else echo no; fi; }
 
 # targets [SERIES]: the names of the targets (of SERIES), primary first,
 # then "ksrc" if KSRC is set (and takes SERIES).
 targets() {
 	for _s in ${1:-$(all_series)}; do
 		primary "$_s"
-		rows series | awk -v s="$_s" '$1 == s { for (i = 6; i <= NF; i++) { sub(/:.*/, "", $i); print $i } }'
+		takes "$_s" | cut -d' ' -f1
 	done | awk '!seen[$0]++'
 	[ -n "${KSRC:-}" ] || return 0
 	[ -z "${1:-}" ] || ksrc_series | grep -qx -- "$1" || return 0
@@ -102,12 +115,12 @@ targets() {
 how() {
 	if [ "$1" = ksrc ]; then
 		_h=pick
-		[ "$(scol "$2" 5)" = "$(ksrc_version | cut -d. -f1,2)" ] && _h=am
+		[ "$(field series "$2" ksrc)" = "$(ksrc_version | cut -d. -f1,2)" ] && _h=am
 		echo "$_h"
 		return
 	fi
 	[ "$(primary "$2")" != "$1" ] || { echo am; return; }
-	rows series | awk -v s="$2" -v t="$1" '$1 == s { for (i = 6; i <= NF; i++) if (index($i, t ":") == 1) { sub(/^[^:]*:/, "", $i); print $i } }'
+	takes "$2" | awk -v t="$1" '$1 == t { print $2 }'
 }
 
 # series_of TARGET: the series TARGET takes, in the order they apply.
@@ -120,14 +133,18 @@ top_series() { series_of "$1" | tail -n 1; }
 
 # kind TARGET: fetched or derived (ksrc: ksrc); build_kind TARGET: image, kvm
 # or none; version_of TARGET: the Linux version, empty for a derived target.
+# A fetched target's fields: build, debian (the version of Debian's linux
+# source package), suite, sha256 (of its orig tarball); a derived one's:
+# from (the target it is made of), text; its moves (moves TARGET: "FROM
+# TO" each) are lines of their own.
 kind() {
 	[ "$1" != ksrc ] || { echo ksrc; return; }
-	rows fetched | awk -v t="$1" '$1 == t { print "fetched" }'
-	rows derived | awk -v t="$1" '$1 == t { print "derived" }'
+	! names fetched | grep -qxF -- "$1" || echo fetched
+	! names derived | grep -qxF -- "$1" || echo derived
 }
 build_kind() {
 	case $(kind "$1") in
-	fetched) fcol "$1" 2 ;;
+	fetched) field fetched "$1" build ;;
 	derived) echo none ;;
 	ksrc) if [ "$(how ksrc "$(top_series ksrc)")" = am ]; then echo image; else echo kvm; fi ;;
 	*) die "no target $1 in targets" ;;
@@ -145,14 +162,8 @@ version_of() {
 	ksrc) ksrc_version ;;
 	esac
 }
-# fcol TARGET N: column N of a fetched target (2 build, 3 Debian
-# version, 4 suite, 5 sha256); dcol TARGET N: 2 from, 3 (and on) description.
-fcol() {
-	rows fetched | awk -v t="$1" -v n="$2" '$1 == t { print $n; f = 1 } END { exit !f }' ||
-		die "no fetched target $1 in targets"
-}
-dcol() {
-	rows derived | awk -v t="$1" -v n="$2" '$1 == t { if (n == 3) { $1 = $2 = ""; sub(/^ +/, ""); print } else print $n }'
+moves() {
+	awk -v t="$1" '$1 == "move" && $2 == t { sub(/^from=/, "", $3); sub(/^to=/, "", $4); print $3, $4 }' "$REPO/targets"
 }
 
 # The refs of a series in a target's applied tree: it goes from its base
@@ -172,9 +183,11 @@ ksrc_version() {
 }
 ksrc_series() {
 	_mm=$(ksrc_version | cut -d. -f1,2)
-	rows series | awk -v m="$_mm" '
+	for _s in $(all_series); do
+		echo "$_s $(field series "$_s" ksrc)"
+	done | awk -v m="$_mm" '
 		function num(v) { split(v, a, "."); return a[1] * 1000 + a[2] }
-		$5 == m || ($5 ~ /\+$/ && num(m) >= num(substr($5, 1, length($5) - 1))) { print $1 }'
+		$2 == m || ($2 ~ /\+$/ && num(m) >= num(substr($2, 1, length($2) - 1))) { print $1 }'
 }
 
 # Bad input is refused before anything is done.
@@ -270,7 +283,7 @@ change_id() {
 # backports SERIES: "TARGET FOLDER" for each backport of SERIES (targets:
 # the backport lines), FOLDER being where its mails are.
 backports() {
-	rows backport | awk -v s="$1" '$2 == s { print $1 }' | while read -r _t; do
+	awk -v s="series=$1" '$1 == "backport" && $3 == s { print $2 }' "$REPO/targets" | while read -r _t; do
 		echo "$_t $(sdir "$1")/$(version_of "$_t" | cut -d. -f1,2).y"
 	done
 }
