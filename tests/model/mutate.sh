@@ -44,12 +44,12 @@ mutant() {
 	one "$@" >"$W/r-$(printf %03d "$total")-$1" 2>&1 &
 	[ $((total % ${JOBS:-1})) != 0 ] || wait
 }
-mutant D2-gait-phys-in-pointer pci.c 's/phys_to_virt(\(zpci_aipb->aipb\.gait\))/(struct zpci_gaite *)\1/' clean D2
-mutant D2-virtual-to-firmware pci.c 's/\(aipb\.gait = \)virt_to_phys(\([a-z_>-]*\))/\1(unsigned long)(\2)/' clean D2
-mutant D3-aift-leak pci.c 's/^\([[:space:]]*\)kfree(old);/\1;/' clean D3
-mutant D6-sbv-exported-early pci.c 's/^\([[:space:]]*\)\(rc = __zpci_set_irq_ctrl(SIC_SET_AENI_CONTROLS\)/\1zpci_aif_sbv = sbv;\n\1\2/' inject D6
-mutant D7-silent-isc pci.c '/differs/ s/[Ii][Ss][Cc]/num/g' reuse-isc D7
-mutant D10-no-teardown interrupt-gib.c 's/^\tkvm_s390_pci_aen_exit();/\t;/' clean D10
+mutant D2-gait-phys-in-pointer pci.c 's/phys_to_virt(\(zpci_aipb->aipb\.gait\))/(struct zpci_gaite *)\1/' clean D2-PHYS-VIRT
+mutant D2-virtual-to-firmware pci.c 's/\(aipb\.gait = \)virt_to_phys(\([a-z_>-]*\))/\1(unsigned long)(\2)/' clean D2-PHYS-VIRT
+mutant D3-aift-leak pci.c 's/^\([[:space:]]*\)kfree(old);/\1;/' clean D3-AIFT-LEAK
+mutant D6-sbv-exported-early pci.c 's/^\([[:space:]]*\)\(rc = __zpci_set_irq_ctrl(SIC_SET_AENI_CONTROLS\)/\1zpci_aif_sbv = sbv;\n\1\2/' inject D6-DANGLING
+mutant D7-silent-isc pci.c '/differs/ s/[Ii][Ss][Cc]/num/g' reuse-isc D7-SILENT-REFUSAL
+mutant D10-no-teardown interrupt-gib.c 's/^\tkvm_s390_pci_aen_exit();/\t;/' clean D10-EXIT-NOT-SETUP
 mutant MEM-aift-leak-on-refusal pci.c 's/^\t\tkfree(new);/\t\t;/' reuse-isc MEM
 mutant FW-interrupts-enabled pci.c 's/^\taift = new;/\taift = new;\n\tzpci_set_irq_ctrl(SIC_IRQ_MODE_SINGLE, nisc);/' clean FW
 mutant FW-second-registration pci.c 's/first = !zpci_aipb;/first = 1;/' clean FW

@@ -23,7 +23,7 @@ ASAN_OPTIONS=exitcode=$ASAN_ERROR:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=
 cat "$W/out.txt"
 found=
 for d in D1 D2 D3 D4 D5 D6 D7 D8 D9 D10; do
-	if grep -q "^FAIL \[.*\] $d: " "$W/out.txt"; then
+	if grep -q "^FAIL \[.*\] $d-[A-Z-]*: " "$W/out.txt"; then
 		found="$found $d"
 	fi
 done

@@ -118,7 +118,7 @@ void model_bad_free(const char *fn, const void *p, const char *file, int line)
 	unsigned long v = (unsigned long)p;
 
 	if ((v & MODEL_PHYS_BIT) && model_alloc_find((void *)(v ^ MODEL_PHYS_BIT)))
-		model_fail("D2", "%s(%#lx) at %s: a physical address, the allocation is at virtual %#lx",
+		model_fail("D2-PHYS-VIRT", "%s(%#lx) at %s: a physical address, the allocation is at virtual %#lx",
 			   fn, v, model_site(file, line), v ^ MODEL_PHYS_BIT);
 	else if (model_recently_freed(p))
 		model_fail("MEM", "%s(%#lx) at %s: double free", fn, v, model_site(file, line));
@@ -130,7 +130,7 @@ int model_fw_held_free(struct model_alloc *a, const char *fn, const char *file, 
 {
 	if (!a->fw_held)
 		return 0;
-	model_fail(strstr(a->fw_held, "GIB") ? "D5" : "FW", "%s() at %s frees memory firmware still holds: %s",
+	model_fail(strstr(a->fw_held, "GIB") ? "D5-GIB-HELD-FREED" : "FW", "%s() at %s frees memory firmware still holds: %s",
 		   fn, model_site(file, line), a->fw_held);
 	return 1;	/* keep it: firmware would keep writing there */
 }
@@ -289,14 +289,14 @@ unsigned long model_virt_to_phys(const volatile void *p, const char *file, int l
 	unsigned long v = (unsigned long)p;
 
 	if (v & MODEL_PHYS_BIT)
-		model_fail("D2", "virt_to_phys(%#lx) at %s: applied to a physical address", v, model_site(file, line));
+		model_fail("D2-PHYS-VIRT", "virt_to_phys(%#lx) at %s: applied to a physical address", v, model_site(file, line));
 	return v ^ MODEL_PHYS_BIT;
 }
 
 void *model_phys_to_virt(unsigned long pa, const char *file, int line)
 {
 	if (MODEL_PHYS_BIT && !(pa & MODEL_PHYS_BIT))
-		model_fail("D2", "phys_to_virt(%#lx) at %s: not a physical address", pa, model_site(file, line));
+		model_fail("D2-PHYS-VIRT", "phys_to_virt(%#lx) at %s: not a physical address", pa, model_site(file, line));
 	return (void *)(pa ^ MODEL_PHYS_BIT);
 }
 

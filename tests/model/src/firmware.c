@@ -46,7 +46,7 @@ static int sic_aeni(const union zpci_sic_iib *iib)
 		return -EIO;
 	}
 	if (MODEL_PHYS_BIT && (!(gait & MODEL_PHYS_BIT) || !(faisb & MODEL_PHYS_BIT))) {
-		model_fail("D2", "SIC set-AENI-controls given a non-physical address (gait %#lx, faisb %#lx): firmware rejects it",
+		model_fail("D2-PHYS-VIRT", "SIC set-AENI-controls given a non-physical address (gait %#lx, faisb %#lx): firmware rejects it",
 			   (unsigned long)gait, (unsigned long)faisb);
 		return -EIO;
 	}
@@ -94,7 +94,7 @@ int model_sic(u16 ctl, u8 isc, union zpci_sic_iib *iib, const char *file, int li
 	if (model_mod && model_mod->inspect)
 		model_mod->inspect(PH_FWCALL, 0);
 	if (v & MODEL_PHYS_BIT) {
-		model_fail("D2", "SIC operand (iib) %#lx is a physical address, not a pointer", v);
+		model_fail("D2-PHYS-VIRT", "SIC operand (iib) %#lx is a physical address, not a pointer", v);
 		return -EIO;
 	}
 	if (model_fallible(ctl == SIC_SET_AENI_CONTROLS ? "SIC(set AENI controls)" : "SIC(irq mode)", file, line))
@@ -157,22 +157,22 @@ void model_check_builtin(const char *when)
 	if (model_fw.aeni_registrations) {
 		a = model_lookup(zpci_aipb);
 		if (!zpci_aipb || !a || a->addr != zpci_aipb) {
-			model_fail("D6", "zpci_aipb %s although firmware holds a registration (%s)",
+			model_fail("D6-DANGLING", "zpci_aipb %s although firmware holds a registration (%s)",
 				   zpci_aipb ? "points at freed memory" : "is NULL", when);
 		} else if (zpci_aipb->aipb.gait != model_fw.gait || zpci_aipb->aipb.faisb != model_fw.faisb ||
 			   zpci_aipb->aipb.afi != model_fw.afi || zpci_aipb->aipb.faal != model_fw.faal) {
-			model_fail("D6", "zpci_aipb contents differ from the registration firmware holds (%s)", when);
+			model_fail("D6-DANGLING", "zpci_aipb contents differ from the registration firmware holds (%s)", when);
 		}
 		a = model_lookup(zpci_aif_sbv);
 		if (!zpci_aif_sbv || !a || a->addr != zpci_aif_sbv ||
 		    ((unsigned long)zpci_aif_sbv->vector ^ MODEL_PHYS_BIT) != model_fw.faisb)
-			model_fail("D6", "zpci_aif_sbv is not the summary vector firmware holds (%s)", when);
+			model_fail("D6-DANGLING", "zpci_aif_sbv is not the summary vector firmware holds (%s)", when);
 	} else {
 		if (zpci_aipb)
-			model_fail("D6", "zpci_aipb is %s although nothing is registered with firmware (%s)",
+			model_fail("D6-DANGLING", "zpci_aipb is %s although nothing is registered with firmware (%s)",
 				   model_lookup(zpci_aipb) ? "still set" : "dangling", when);
 		if (zpci_aif_sbv)
-			model_fail("D6", "zpci_aif_sbv is %s although nothing is registered with firmware (%s)",
+			model_fail("D6-DANGLING", "zpci_aif_sbv is %s although nothing is registered with firmware (%s)",
 				   model_lookup(zpci_aif_sbv) ? "still set" : "dangling", when);
 	}
 }

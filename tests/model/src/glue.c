@@ -33,12 +33,12 @@ static int field_ok(const char *name, const void *p, const char *when)
 	if (!p)
 		return 1;
 	if (P(p) & MODEL_PHYS_BIT) {
-		model_fail("D2", "aift->%s = %#lx is a physical address, not a pointer (%s)", name, P(p), when);
+		model_fail("D2-PHYS-VIRT", "aift->%s = %#lx is a physical address, not a pointer (%s)", name, P(p), when);
 		return 0;
 	}
 	a = model_lookup(p);
 	if (!a) {
-		model_fail("D6", "aift->%s points at freed/unknown memory (%s)%s", name, when,
+		model_fail("D6-DANGLING", "aift->%s points at freed/unknown memory (%s)%s", name, when,
 			   model_recently_freed(p) ? ": it was freed" : "");
 		return 0;
 	}
@@ -56,10 +56,10 @@ static void check_kzdev(const void *p, const char *when)
 	if (a->size == want)
 		return;
 	if (a->n == (size_t)ZPCI_NR_DEVICES)
-		model_fail("D1", "kzdev array element size %zu != sizeof(void *) (%zu): %zu bytes for %d pointers (%s at %s, %s)",
+		model_fail("D1-KZDEV-SIZE", "kzdev array element size %zu != sizeof(void *) (%zu): %zu bytes for %d pointers (%s at %s, %s)",
 			   a->elem, sizeof(void *), a->size, ZPCI_NR_DEVICES, a->what, a->site, when);
 	else
-		model_fail("D1", "kzdev array is %zu bytes, expected exactly ZPCI_NR_DEVICES=%d pointers = %zu bytes (%s)",
+		model_fail("D1-KZDEV-SIZE", "kzdev array is %zu bytes, expected exactly ZPCI_NR_DEVICES=%d pointers = %zu bytes (%s)",
 			   a->size, ZPCI_NR_DEVICES, want, when);
 }
 
@@ -98,7 +98,7 @@ static void check_active(const char *when)
 	}
 	if (field_ok("gait", aift->gait, when)) {
 		if (MODEL_PHYS_BIT && P(aift->gait) == model_fw.gait)
-			model_fail("D2", "aift->gait holds the registered physical address %#lx, not its virtual address (%s)",
+			model_fail("D2-PHYS-VIRT", "aift->gait holds the registered physical address %#lx, not its virtual address (%s)",
 				   (unsigned long)model_fw.gait, when);
 		else if (P(aift->gait) != gait_virt)
 			model_fail("AIFT", "aift->gait %#lx != phys_to_virt(registered GAIT %#lx) (%s)",
@@ -157,11 +157,11 @@ static void inspect(enum model_phase ph, int rc)
 		aift_seen = aift;
 	if (ph == PH_UNLOADED) {
 		if (aen_failed && aift && (a = model_lookup(aift)) && a->addr == aift)
-			check_idle("after the failed load, which left the AIFT allocated", "D6");
+			check_idle("after the failed load, which left the AIFT allocated", "D6-DANGLING");
 		if (aen_active)
-			model_fail("D10", "AEN was set up by kvm_s390_gib_init() but kvm_s390_gib_destroy() did not tear it down");
+			model_fail("D10-EXIT-NOT-SETUP", "AEN was set up by kvm_s390_gib_init() but kvm_s390_gib_destroy() did not tear it down");
 		if (aift_seen && (a = model_lookup(aift_seen)) && a->addr == aift_seen)
-			model_fail("D3", "aift (%zu bytes, %s at %s) still allocated when the module is gone: leaked",
+			model_fail("D3-AIFT-LEAK", "aift (%zu bytes, %s at %s) still allocated when the module is gone: leaked",
 				   a->size, a->what, a->site);
 		return;
 	}
@@ -191,7 +191,7 @@ static void inspect(enum model_phase ph, int rc)
 			/* the load fails and its error path frees the AIFT: judged then, if it outlives it */
 			aen_failed = 1;
 #else
-			check_idle(when, "D6");
+			check_idle(when, "D6-DANGLING");
 #endif
 			model_check_builtin(when);
 		}
@@ -206,7 +206,7 @@ static void inspect(enum model_phase ph, int rc)
 		if (aen_active)
 			check_active("after module load");
 		else
-			check_idle("after module load without AEN", aen_failed ? "D6" : "AIFT");
+			check_idle("after module load without AEN", aen_failed ? "D6-DANGLING" : "AIFT");
 		check_unlocked("after module load");
 		break;
 	default:
@@ -256,12 +256,12 @@ void model_hook_aen_exit(void)
 
 #ifdef MODEL_SEED	/* the series calls it always, a no-op without AEN */
 	if (!aen_active)
-		model_fail("D10", "kvm_s390_pci_aen_exit() called although AEN setup did not succeed in this load");
+		model_fail("D10-EXIT-NOT-SETUP", "kvm_s390_pci_aen_exit() called although AEN setup did not succeed in this load");
 #endif
 	kzdev_before_exit = aift ? AIFT_KZDEV(aift) : NULL;
 	kvm_s390_pci_aen_exit();
 	if (!aen_active && (aift || model_pci_calls != calls))
-		model_fail("D10", "kvm_s390_pci_aen_exit() did something although AEN was not set up in this load");
+		model_fail("D10-EXIT-NOT-SETUP", "kvm_s390_pci_aen_exit() did something although AEN was not set up in this load");
 	aen_active = 0;
 	inspect(PH_AEN_EXIT_RET, 0);
 	kzdev_before_exit = NULL;

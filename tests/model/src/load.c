@@ -112,7 +112,7 @@ static void module_gone(const char *when)
 	if (model_airqs_registered())
 		model_fail("MEM", "adapter interrupt handler still registered %s (points into the unloaded module)", when);
 	if (model_fw.gib_origin)
-		model_fail("D5", "a GIB is still associated with firmware (chsc_sgib) %s", when);
+		model_fail("D5-GIB-HELD-FREED", "a GIB is still associated with firmware (chsc_sgib) %s", when);
 	model_check_residue(when, aift);
 	model_check_builtin(when);
 }

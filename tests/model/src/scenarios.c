@@ -46,11 +46,31 @@ static int child_status(int st)
 }
 
 /* ---------------- scenarios ---------------- */
+/*
+ * A scenario: a boot in a forked child (boot) or a driver of its own
+ * (run), and what it varies, by name (as kselftest's FIXTURE_VARIANT).
+ */
+enum unavail { SWITCH_OFF = 1, ZPCI_OFF, NO_FACILITY, MACHINE, NO_AIV };
+enum facility { ZPCI_LSI, AISI, AENI, AISII };
+struct scenario {
+	const char *name;
+	void (*boot)(const struct scenario *s);
+	void (*run)(void);
+	enum unavail unavail;	/* sc_unavail: why AEN is not allowed */
+	enum facility facility;	/* NO_FACILITY: the one missing */
+	int machine;		/* MACHINE: the machine type */
+	bool prereg;		/* sc_reuse_isc: an earlier module registered */
+	int probe;		/* sc_probe: the defect it probes, D4 or D8 */
+	bool bench;		/* sc_cycles: print the bench figures */
+	const char *group;	/* also run by this name */
+	bool in_all;		/* run by "all" */
+	const char *about;
+};
 static int NR;		/* the module's ZPCI_NR_DEVICES, read at first load */
 static bool upstream;	/* the module is upstream (6.1-7.2): an AEN failure fails the load */
 #define ISC MODEL_GAL_ISC
 
-static void sc_clean(int unused, int unused2)
+static void sc_clean(const struct scenario *s)
 {
 	const void *aipb;
 
@@ -80,11 +100,11 @@ static void sc_clean(int unused, int unused2)
  * no allocation and no firmware call, one "unavailable" record says why
  * (the 5.10 series with its option off writes none).
  */
-enum { SWITCH_OFF, ZPCI_OFF, NO_FACILITY, MACHINE, NO_AIV };	/* kind; arg: facility or machine type */
 static const char *const facility[] = { "zPCI load/store interpretation", "AISI", "AENI", "AISII" };
 
-static void sc_unavail(int kind, int arg)
+static void sc_unavail(const struct scenario *s)
 {
+	enum unavail kind = s->unavail;
 	const char *so = "kvm.so";
 	char what[80];
 	long p0 = model_pci_calls, s0 = model_sic_calls();
@@ -102,18 +122,18 @@ static void sc_unavail(int kind, int arg)
 		snprintf(what, sizeof(what), "zPCI not enabled");
 		model_zpci_enabled = false;
 	} else if (kind == NO_FACILITY) {
-		snprintf(what, sizeof(what), "no %s facility", facility[arg]);
-		if (arg == 0)
+		snprintf(what, sizeof(what), "no %s facility", facility[s->facility]);
+		if (s->facility == ZPCI_LSI)
 			sclp.has_zpci_lsi = 0;
-		else if (arg == 1)
+		else if (s->facility == AISI)
 			sclp.has_aisi = 0;
-		else if (arg == 2)
+		else if (s->facility == AENI)
 			sclp.has_aeni = 0;
 		else
 			sclp.has_aisii = 0;
 	} else if (kind == MACHINE) {
-		snprintf(what, sizeof(what), "machine type %04x", arg);
-		model_machine_type = arg;
+		snprintf(what, sizeof(what), "machine type %04x", s->machine);
+		model_machine_type = s->machine;
 	} else {
 		snprintf(what, sizeof(what), "no AIV facility");
 		css_general_characteristics.aiv = 0;
@@ -178,9 +198,9 @@ static int refused(const char *so, int isc, const char *what, const char *const 
 			model_fail("REUSE", "reload with %s accepted although firmware holds a different registration", what);
 	} else {
 		if (!model_has_text(model_log, model_nlog, words))
-			model_fail("D7", "reload with %s refused, but the kernel log does not say why", what);
+			model_fail("D7-SILENT-REFUSAL", "reload with %s refused, but the kernel log does not say why", what);
 		if (model_records > 0 && !model_has_text(model_rec, model_nrec, words))
-			model_fail("D7", "reload with %s refused, but kvm-trace does not say why", what);
+			model_fail("D7-SILENT-REFUSAL", "reload with %s refused, but kvm-trace does not say why", what);
 		if (!upstream)
 			model_check_records("failed", 0, 0);
 	}
@@ -193,8 +213,9 @@ static int refused(const char *so, int isc, const char *what, const char *const 
 static const char *const isc_words[] = { "isc", NULL };
 static const char *const size_words[] = { "size", "faal", "table", "devices", "nr_", NULL };
 
-static void sc_reuse_isc(int prereg, int unused)
+static void sc_reuse_isc(const struct scenario *s)
 {
+	bool prereg = s->prereg;
 	const void *aipb;
 
 	set_ctx("%s", prereg ? "reuse-isc (registered by an earlier module)" : "reuse-isc", 0);
@@ -207,7 +228,7 @@ static void sc_reuse_isc(int prereg, int unused)
 		model_unload();
 	}
 	aipb = zpci_aipb;
-	refused("kvm.so", prereg ? ISC : 3, prereg ? "ISC 5 (registered: 3)" : "ISC 3 (registered: 5)", isc_words, "D7");
+	refused("kvm.so", prereg ? ISC : 3, prereg ? "ISC 5 (registered: 3)" : "ISC 3 (registered: 5)", isc_words, "D7-SILENT-REFUSAL");
 	if (model_load("kvm.so", prereg ? 3 : ISC))
 		model_fail("REUSE", "correct reload after a refused one failed: rc=%d", model_last.rc);
 	else
@@ -219,7 +240,7 @@ static void sc_reuse_isc(int prereg, int unused)
 			: "reuse-isc: reload with ISC 3 loads without AEN, says why, changes nothing; correct reload works");
 }
 
-static void sc_reuse_nr(int unused, int unused2)
+static void sc_reuse_nr(const struct scenario *s)
 {
 	const void *aipb;
 
@@ -244,7 +265,7 @@ static void sc_reuse_nr(int unused, int unused2)
 	model_end_boot("reuse-nr: reload with another table size loads without AEN, says why, changes nothing; a correct reload works");
 }
 
-static void sc_prereg(int unused, int unused2)
+static void sc_prereg(const struct scenario *s)
 {
 	const void *aipb;
 
@@ -264,8 +285,9 @@ static void sc_prereg(int unused, int unused2)
 	model_end_boot("prereg: loads reusing a registration made by an earlier module, unloads clean");
 }
 
-static void sc_probe(int d, int unused)
+static void sc_probe(const struct scenario *s)
 {
+	int d = s->probe;
 	int r;
 
 	set_ctx("%s", d == 4 ? "probe-D4" : "probe-D8", 0);
@@ -292,9 +314,9 @@ static void sc_probe(int d, int unused)
 		exit(MODEL_EXIT_SKIP);
 	}
 	if (d == 4 && r == 0)
-		model_fail("D4", "kvm_s390_pci_aen_init() tested the AIFT and returned while another CPU held aift_lock: the 'already enabled' test runs before the lock is taken");
+		model_fail("D4-TEST-BEFORE-LOCK", "kvm_s390_pci_aen_init() tested the AIFT and returned while another CPU held aift_lock: the 'already enabled' test runs before the lock is taken");
 	if (d == 8 && r == 0)
-		model_fail("D8", "kvm_s390_pci_aen_exit() ran without aift_lock held and no lockdep_assert_held() fired");
+		model_fail("D8-NO-LOCKDEP", "kvm_s390_pci_aen_exit() ran without aift_lock held and no lockdep_assert_held() fired");
 	model_poweroff();
 	if (!model_failures)
 		printf("PASS %s\n", d == 4 ? "probe-D4: kvm_s390_pci_aen_init() takes aift_lock before looking at the AIFT"
@@ -302,8 +324,9 @@ static void sc_probe(int d, int unused)
 	exit(model_failures ? MODEL_EXIT_FAIL : MODEL_EXIT_PASS);
 }
 
-static void sc_cycles(int bench, int unused)
+static void sc_cycles(const struct scenario *s)
 {
+	bool bench = s->bench;
 	int n = cycles;
 	long live0, bytes0, allocs0;
 	long la, lb, lf, ra, rb, rf, frc, rrc = 0;
@@ -375,8 +398,14 @@ static void sc_cycles(int bench, int unused)
 }
 
 /* one boot with fault injection: phase 1 = first load, 2 = reload */
-static void inject_one(int phase, int at)
+struct inject_at {
+	int phase;	/* 1: the first load, 2: the reload */
+	int at;		/* the fallible call that fails, from 1 */
+};
+
+static void inject_one(const void *arg)
 {
+	int phase = ((const struct inject_at *)arg)->phase, at = ((const struct inject_at *)arg)->at;
 	const void *aipb;
 	int rc, aen_point;
 
@@ -438,7 +467,7 @@ static void inject_one(int phase, int at)
 	}
 }
 
-static int run_child(void (*fn)(int, int), int a, int b, const char *name)
+static int run_child(void (*fn)(const void *), const void *arg, const char *name)
 {
 	pid_t p;
 	int st;
@@ -448,7 +477,7 @@ static int run_child(void (*fn)(int, int), int a, int b, const char *name)
 	if (p < 0)
 		model_harness("fork: %s", strerror(errno));
 	if (!p) {
-		fn(a, b);
+		fn(arg);
 		exit(MODEL_EXIT_PASS);
 	}
 	waitpid(p, &st, 0);
@@ -457,7 +486,7 @@ static int run_child(void (*fn)(int, int), int a, int b, const char *name)
 }
 
 static int pipefd[2];
-static void count_calls(int unused, int unused2)
+static void count_calls(const void *unused)
 {
 	int n[2];
 
@@ -486,6 +515,11 @@ static void count_calls(int unused, int unused2)
 }
 
 /* ---------------- the scenario table, the command line ---------------- */
+static void boot_one(const void *s)
+{
+	((const struct scenario *)s)->boot(s);
+}
+
 static int pass, fail, skip;
 
 static void tally(int r)
@@ -505,7 +539,7 @@ static int count_points(int n[2])
 
 	if (pipe(pipefd))
 		model_harness("count: pipe: %s", strerror(errno));
-	r = run_child(count_calls, 0, 0, "count");
+	r = run_child(count_calls, NULL, "count");
 	if (!r && read(pipefd[0], n, 2 * sizeof(int)) != 2 * sizeof(int))
 		r = MODEL_EXIT_FAIL;
 	close(pipefd[0]);
@@ -526,7 +560,7 @@ static void run_inject(void)
 	printf("inject: %d fallible calls in a clean first load, %d in a clean reload\n", n[0], n[1]);
 	for (int ph = 1; ph <= 2; ph++)
 		for (int at = 1; at <= n[ph - 1]; at++)
-			tally(run_child(inject_one, ph, at, "inject"));
+			tally(run_child(inject_one, &(struct inject_at){ ph, at }, "inject"));
 	printf("INJECTION_POINTS load=%d reload=%d\n", n[0], n[1]);
 }
 
@@ -540,39 +574,35 @@ static void run_count(void)
 }
 
 #define UNAVAIL "unavailable"	/* a group: every scenario in which AEN is not allowed */
-static const struct scenario {
-	const char *name;
-	void (*boot)(int a, int b);	/* one boot in a forked child ... */
-	void (*run)(void);		/* ... or a driver of its own */
-	int a, b;
-	const char *group;		/* also run by this name */
-	bool in_all;
-	const char *about;
-} scenarios[] = {
-	{ "clean", sc_clean, NULL, 0, 0, NULL, 1, "load, reload (reuse), unload: all checks after each" },
-	{ "switch-off", sc_unavail, NULL, SWITCH_OFF, 0, UNAVAIL, 1, "kvm-off.so: AEN not built in" },
-	{ "zpci-off", sc_unavail, NULL, ZPCI_OFF, 0, UNAVAIL, 1, "zPCI not enabled (pci=off)" },
-	{ "no-zpci-lsi", sc_unavail, NULL, NO_FACILITY, 0, UNAVAIL, 1, "no zPCI load/store interpretation facility" },
-	{ "no-aisi", sc_unavail, NULL, NO_FACILITY, 1, UNAVAIL, 1, "no AISI facility" },
-	{ "no-aeni", sc_unavail, NULL, NO_FACILITY, 2, UNAVAIL, 1, "no AENI facility" },
-	{ "no-aisii", sc_unavail, NULL, NO_FACILITY, 3, UNAVAIL, 1, "no AISII facility" },
-	{ "machine-2817", sc_unavail, NULL, MACHINE, 0x2817, UNAVAIL, 1, "an excluded machine type" },
-	{ "machine-2818", sc_unavail, NULL, MACHINE, 0x2818, UNAVAIL, 1, "an excluded machine type" },
-	{ "machine-2827", sc_unavail, NULL, MACHINE, 0x2827, UNAVAIL, 1, "an excluded machine type" },
-	{ "machine-2828", sc_unavail, NULL, MACHINE, 0x2828, UNAVAIL, 1, "an excluded machine type" },
-	{ "machine-2964", sc_unavail, NULL, MACHINE, 0x2964, UNAVAIL, 1, "an excluded machine type" },
-	{ "machine-2965", sc_unavail, NULL, MACHINE, 0x2965, UNAVAIL, 1, "an excluded machine type" },
-	{ "no-aiv", sc_unavail, NULL, NO_AIV, 0, UNAVAIL, 1, "no AIV facility, so no GIB" },
-	{ "prereg", sc_prereg, NULL, 0, 0, NULL, 1, "reuse a registration made by an earlier module" },
-	{ "reuse-isc", sc_reuse_isc, NULL, 0, 0, NULL, 1, "reload with another ISC: no AEN, says why" },
-	{ "reuse-isc-prereg", sc_reuse_isc, NULL, 1, 0, NULL, 1, "the same against an earlier module's ISC" },
-	{ "reuse-nr", sc_reuse_nr, NULL, 0, 0, NULL, 1, "reload with another table size: no AEN, says why" },
-	{ "probe-d4", sc_probe, NULL, 4, 0, NULL, 1, "aen_init waits for aift_lock held by another CPU" },
-	{ "probe-d8", sc_probe, NULL, 8, 0, NULL, 1, "aen_exit without aift_lock trips lockdep" },
-	{ "inject", NULL, run_inject, 0, 0, NULL, 1, "fail each fallible call once, in a fresh boot" },
-	{ "cycles", sc_cycles, NULL, 0, 0, NULL, 1, "--cycles load/unload cycles: zero growth, one registration" },
-	{ "count", NULL, run_count, 0, 0, NULL, 0, "figures: fallible calls of a load and a reload" },
-	{ "bench", sc_cycles, NULL, 1, 0, NULL, 0, "figures: allocations, bytes, firmware calls, growth" },
+#define GATE_CLOSED(n, why, ...) \
+	{ .name = n, .boot = sc_unavail, __VA_ARGS__, .group = UNAVAIL, .in_all = 1, .about = why }
+static const struct scenario scenarios[] = {
+	{ .name = "clean", .boot = sc_clean, .in_all = 1, .about = "load, reload (reuse), unload: all checks after each" },
+	GATE_CLOSED("switch-off", "kvm-off.so: AEN not built in", .unavail = SWITCH_OFF),
+	GATE_CLOSED("zpci-off", "zPCI not enabled (pci=off)", .unavail = ZPCI_OFF),
+	GATE_CLOSED("no-zpci-lsi", "no zPCI load/store interpretation facility", .unavail = NO_FACILITY, .facility = ZPCI_LSI),
+	GATE_CLOSED("no-aisi", "no AISI facility", .unavail = NO_FACILITY, .facility = AISI),
+	GATE_CLOSED("no-aeni", "no AENI facility", .unavail = NO_FACILITY, .facility = AENI),
+	GATE_CLOSED("no-aisii", "no AISII facility", .unavail = NO_FACILITY, .facility = AISII),
+	GATE_CLOSED("machine-2817", "an excluded machine type", .unavail = MACHINE, .machine = 0x2817),
+	GATE_CLOSED("machine-2818", "an excluded machine type", .unavail = MACHINE, .machine = 0x2818),
+	GATE_CLOSED("machine-2827", "an excluded machine type", .unavail = MACHINE, .machine = 0x2827),
+	GATE_CLOSED("machine-2828", "an excluded machine type", .unavail = MACHINE, .machine = 0x2828),
+	GATE_CLOSED("machine-2964", "an excluded machine type", .unavail = MACHINE, .machine = 0x2964),
+	GATE_CLOSED("machine-2965", "an excluded machine type", .unavail = MACHINE, .machine = 0x2965),
+	GATE_CLOSED("no-aiv", "no AIV facility, so no GIB", .unavail = NO_AIV),
+	{ .name = "prereg", .boot = sc_prereg, .in_all = 1, .about = "reuse a registration made by an earlier module" },
+	{ .name = "reuse-isc", .boot = sc_reuse_isc, .in_all = 1, .about = "reload with another ISC: no AEN, says why" },
+	{ .name = "reuse-isc-prereg", .boot = sc_reuse_isc, .prereg = 1, .in_all = 1,
+	  .about = "the same against an earlier module's ISC" },
+	{ .name = "reuse-nr", .boot = sc_reuse_nr, .in_all = 1, .about = "reload with another table size: no AEN, says why" },
+	{ .name = "probe-d4", .boot = sc_probe, .probe = 4, .in_all = 1,
+	  .about = "aen_init waits for aift_lock held by another CPU" },
+	{ .name = "probe-d8", .boot = sc_probe, .probe = 8, .in_all = 1, .about = "aen_exit without aift_lock trips lockdep" },
+	{ .name = "inject", .run = run_inject, .in_all = 1, .about = "fail each fallible call once, in a fresh boot" },
+	{ .name = "cycles", .boot = sc_cycles, .in_all = 1, .about = "--cycles load/unload cycles: zero growth, one registration" },
+	{ .name = "count", .run = run_count, .about = "figures: fallible calls of a load and a reload" },
+	{ .name = "bench", .boot = sc_cycles, .bench = 1, .about = "figures: allocations, bytes, firmware calls, growth" },
 };
 #define NSCEN (sizeof(scenarios) / sizeof(scenarios[0]))
 
@@ -651,7 +681,7 @@ int main(int argc, char **argv)
 			if (s->run)
 				s->run();
 			else
-				tally(run_child(s->boot, s->a, s->b, s->name));
+				tally(run_child(boot_one, s, s->name));
 		}
 	printf("%d passed, %d failed%s", pass, fail, skip ? "" : "\n");
 	if (skip)
