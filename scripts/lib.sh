@@ -381,6 +381,16 @@ owned() {
 # part of every memo_key, so that a run with one set never stands for a
 # run without it.
 MEMO_KNOBS="CYCLES VG_CYCLES NR BOOT_TIMEOUT BOOT_APPEND QEMU QEMU_USER CROSS_CC HOSTCC"
+# The other variables the tooling reads with a default (${X:-...}), none a
+# knob of a verdict: CACHE (in the key); KSRC, KCONFIG (no verdict is kept
+# with them); SEED (its files are in the key); JOBS, MAKEFLAGS (how many
+# at once); CHECKS, FRESH (which checks run, whether verdicts are reused);
+# CCACHE_DIR, XDG_CACHE_HOME, TMPDIR, KEEP (where things go, what is kept);
+# set by the tooling itself: AEN_CHECK, AEN_SENDER_*, VERDICT_KEY, and
+# what a check gives the scripts it runs (AEN_TREE, BASE, OUT, PARTIAL,
+# RECORDS, REPO, TREE). Check verdict-key holds both lists to the code.
+NOT_KNOBS="CACHE KSRC KCONFIG SEED JOBS MAKEFLAGS CHECKS FRESH CCACHE_DIR XDG_CACHE_HOME TMPDIR KEEP
+	AEN_CHECK AEN_SENDER_EMAIL AEN_SENDER_NAME AEN_SENDER_READ VERDICT_KEY AEN_TREE BASE OUT PARTIAL RECORDS REPO TREE"
 # memo_key [SERIES...]: a key of all that a check (or the part of it that
 # works on SERIES... and the series they go after) can read: every file of
 # the repository, committed or not, but those that belong to other
