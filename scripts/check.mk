@@ -4,7 +4,7 @@
 #   # needs: NAME...   (or -) it runs only when these passed in this run
 #   # after: NAME...   it waits for these when they run too, whatever
 #                      their result: the checks that read what it writes
-# GOALS (from check.sh) are the checks asked for. A recipe ends well
+# GOALS (from check.sh, in the environment) are the checks asked for. A recipe ends well
 # whatever its check's result (check.sh --run records it), so that one
 # failing check stops only the checks that need it. (Never make -n: the
 # recipes are recursive, and run.)

@@ -50,7 +50,9 @@ if [ "${1:-}" = --run ]; then
 		cp "$v.log" "$logs/$name.log"
 		echo "verdict of an earlier run: nothing it reads changed" >"$logs/$name.t"
 	else
-		AEN_CHECK=$name "$REPO/$f" >"$logs/$name.log" 2>&1 || rc=$?
+		AEN_CHECK=$name
+		export AEN_CHECK
+		sandbox "$REPO/$f" >"$logs/$name.log" 2>&1 || rc=$?
 		echo "$(( $(date +%s) - start ))s" >"$logs/$name.t"
 		if [ -n "${key:-}" ] && { [ "$rc" = 0 ] || [ "$rc" = "$SKIP" ]; }; then
 			cp "$logs/$name.log" "$v.log" && echo "$rc" >"$v.rc"
@@ -67,7 +69,9 @@ goals=${CHECKS:-$all}
 for c in $goals; do
 	echo "$all" | grep -qxF -- "$c" || die "no check $c (there are: $(echo "$all" | paste -sd' ' -))"
 done
-run=$(make -s -f scripts/check.mk GOALS="$goals" list)
+GOALS=$goals
+export GOALS
+run=$(make -s -f scripts/check.mk list)
 say "$run; targets $(targets | paste -sd' ' -), CACHE=$CACHE"
 pass=0 fail=0 skip=0
 "$REPO/scripts/deps.sh" || fail=1
@@ -75,7 +79,9 @@ if [ "$fail" = 0 ]; then
 	[ -n "${KSRC:-}${KCONFIG:-}" ] || VERDICT_KEY=$(memo_key)
 	export VERDICT_KEY
 	for c in $run; do rm -f "$logs/$c.rc"; done
-	make -s ${JOBS:+-j"$JOBS"} -f scripts/check.mk GOALS="$goals" all || true
+	# (no MAKEFLAGS of a make above: its command-line variables would
+	# reach every make of the checks, unknown to the verdict key)
+	(unset MAKEFLAGS MFLAGS MAKELEVEL && sandbox make -s -j"${JOBS:-$(nproc)}" -f scripts/check.mk all) || true
 	for c in $run; do
 		case $(cat "$logs/$c.rc" 2>/dev/null || echo none) in
 		0) pass=$((pass + 1)) ;;

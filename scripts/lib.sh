@@ -386,11 +386,26 @@ MEMO_KNOBS="CYCLES VG_CYCLES NR BOOT_TIMEOUT BOOT_APPEND QEMU QEMU_USER CROSS_CC
 # with them); SEED (its files are in the key); JOBS, MAKEFLAGS (how many
 # at once); CHECKS, FRESH (which checks run, whether verdicts are reused);
 # CCACHE_DIR, XDG_CACHE_HOME, TMPDIR, KEEP (where things go, what is kept);
-# set by the tooling itself: AEN_CHECK, AEN_SENDER_*, VERDICT_KEY, and
-# what a check gives the scripts it runs (AEN_TREE, BASE, OUT, PARTIAL,
-# RECORDS, REPO, TREE). Check verdict-key holds both lists to the code.
+# set by the tooling itself: AEN_CHECK, AEN_SENDER_*, VERDICT_KEY, GOALS,
+# and what a check gives the scripts it runs (AEN_TREE, BASE, OUT,
+# PARTIAL, RECORDS, REPO, TREE). Check verdict-key holds both lists to the
+# code, and to what a check's environment holds (sandbox).
 NOT_KNOBS="CACHE KSRC KCONFIG SEED JOBS MAKEFLAGS CHECKS FRESH CCACHE_DIR XDG_CACHE_HOME TMPDIR KEEP
-	AEN_CHECK AEN_SENDER_EMAIL AEN_SENDER_NAME AEN_SENDER_READ VERDICT_KEY AEN_TREE BASE OUT PARTIAL RECORDS REPO TREE"
+	AEN_CHECK AEN_SENDER_EMAIL AEN_SENDER_NAME AEN_SENDER_READ VERDICT_KEY GOALS AEN_TREE BASE OUT PARTIAL RECORDS REPO TREE"
+# sandbox CMD...: CMD with no other environment than the variables of
+# MEMO_KNOBS and NOT_KNOBS that are set, PATH, HOME (an empty folder of the
+# cache: no one's ~/.checkpatch.conf, b4 or ccache settings) and the C
+# locale. So a check reads no variable the verdict key does not know of
+# (KCFLAGS, LLVM, CC for kbuild ...), but through MAKEFLAGS, which
+# check.sh starts empty.
+sandbox() {
+	for _v in $MEMO_KNOBS $NOT_KNOBS; do
+		eval "_x=\${$_v+set}"
+		[ -z "$_x" ] || eval "set -- \"$_v=\$$_v\" \"\$@\""
+	done
+	mkdir -p "$CACHE/home"
+	env -i PATH="$PATH" HOME="$CACHE/home" LC_ALL=C.UTF-8 "$@"
+}
 # memo_key [SERIES...]: a key of all that a check (or the part of it that
 # works on SERIES... and the series they go after) can read: every file of
 # the repository, committed or not, but those that belong to other
@@ -411,8 +426,9 @@ memo_key() {
 }
 # memo NAME SERIES... -- CMD...: run CMD, the part NAME of a check, which
 # works on SERIES...; when it passed before under the same memo_key, what
-# it printed then is printed again instead. A failure ends the check with
-# its exit code, and is not kept. With KSRC or KCONFIG nothing is kept.
+# it printed then is printed again instead (not with FRESH set). A failure
+# ends the check with its exit code, and is not kept. With KSRC or KCONFIG
+# nothing is kept.
 memo() {
 	_n=$1 _ss=
 	shift
@@ -423,7 +439,7 @@ memo() {
 	if [ -z "${KSRC:-}${KCONFIG:-}" ]; then
 		# shellcheck disable=SC2086
 		_f=$CACHE/verdicts/parts/$ME-$_n-$(memo_key $_ss)
-		if [ -f "$_f" ]; then
+		if [ -f "$_f" ] && [ -z "${FRESH:-}" ]; then
 			cat "$_f"
 			echo "$ME: $_n: as in an earlier run (nothing it reads changed)"
 			return 0
@@ -441,12 +457,16 @@ memo() {
 
 # kbuild_reads_changed TREE A B [beyond-kvm]: the trees (commits or tree
 # ids) A and B of the git repository TREE differ in a file the kernel
-# build reads (anything but tools/, Documentation/ and MAINTAINERS; with
-# beyond-kvm, arch/s390/kvm/ is left out too).
+# build reads: any Kconfig file, and anything but tools/, Documentation/
+# and MAINTAINERS; with beyond-kvm, arch/s390/kvm/ but its Kconfig is left
+# out too.
 kbuild_reads_changed() {
-	_x='^tools/\|^MAINTAINERS$\|^Documentation/'
-	[ "${4:-}" != beyond-kvm ] || _x="$_x\\|^arch/s390/kvm/"
-	git -C "$1" diff --name-only "$2" "$3" | grep -qv "$_x"
+	git -C "$1" diff --name-only "$2" "$3" | awk -v k="${4:-}" '
+		/(^|\/)Kconfig[^\/]*$/ { f = 1; exit }
+		/^tools\// || /^MAINTAINERS$/ || /^Documentation\// { next }
+		k == "beyond-kvm" && /^arch\/s390\/kvm\// { next }
+		{ f = 1; exit }
+		END { exit !f }'
 }
 
 # kmake SRC OBJ ARGS...: the kernel's make for s390x, Debian's cross
