@@ -13,9 +13,9 @@ tree=$(tree_of "$t")
 if [ -n "${KCONFIG:-}" ]; then obj=$(obj_of "$t" kconfig); else obj=$(obj_of "$t" pci-kvm-m); fi
 # The same sources, configuration, toolchain and build scripts make the
 # same files: then OUT is kept as it is.
-stamp=$( { git -C "$tree" rev-parse 'HEAD^{tree}'; git -C "$tree" status --porcelain
+stamp=$( { git -C "$tree" rev-parse 'HEAD^{tree}'; git -C "$tree" status --porcelain; git -C "$tree" diff HEAD
 	cat "$REPO/configs/base.config" "$(cfgdir "$(top_series "$t")")/pci-kvm-m.config" ${KCONFIG:+"$KCONFIG"}
-	s390x-linux-gnu-gcc --version; basename "$CACHE"/sparse/.built-*; cat "$0" "$REPO/scripts/lib.sh" "$REPO/scripts/kconfig.sh" \
+	dpkg-query -W -f '${Package} ${Version}\n'; basename "$CACHE"/sparse/.built-*; cat "$0" "$REPO/scripts/lib.sh" "$REPO/scripts/kconfig.sh" \
 		"$REPO/scripts/build-selftest.sh"; } |
 	sha256sum | cut -d' ' -f1)
 if [ "$(cat "$out/.stamp" 2>/dev/null)" = "$stamp" ]; then

@@ -4,10 +4,11 @@
 #   # needs: NAME...   (or -) it runs only when these passed in this run
 #   # after: NAME...   it waits for these when they run too, whatever
 #                      their result: the checks that read what it writes
-# GOALS (from check.sh, in the environment) are the checks asked for. A recipe ends well
-# whatever its check's result (check.sh --run records it), so that one
-# failing check stops only the checks that need it. (Never make -n: the
-# recipes are recursive, and run.)
+#   # kept: no         its verdict is never reused (check.sh)
+# GOALS (from check.sh, in the environment) are the checks asked for. A
+# recipe ends well whatever its check's result (check.sh --run records
+# it), so that one failing check stops only the checks that need it.
+# (Never make -n: the recipes are recursive, and run.)
 FILES := $(wildcard checks/[0-9]*-*)
 name = $(patsubst checks/%,%,$(shell echo '$1' | sed 's|[0-9]*-||'))
 field = $(filter-out -,$(shell sed -n 's/^[#] $2: *//p' $1))

@@ -9,7 +9,8 @@
 # A verdict (PASS or SKIP, and the log) is kept under a key of everything
 # a check can read (memo_key, scripts/lib.sh: the files, the seed, the
 # packages, sparse, CACHE and the knobs of MEMO_KNOBS); a run in which none
-# of it changed reuses it, but with FRESH=1. With KSRC or KCONFIG (a tree
+# of it changed reuses it, but with FRESH=1, or for a check whose header
+# says "# kept: no". With KSRC or KCONFIG (a tree
 # or configuration from outside) none is kept. A FAIL is never kept.
 # check.sh --run CHECK-FILE [NEEDS...]: one check, as check.mk runs it.
 set -eu
@@ -42,7 +43,7 @@ if [ "${1:-}" = --run ]; then
 		line "$name"
 		exit 0
 	done
-	[ -n "${KSRC:-}${KCONFIG:-}" ] || key=${VERDICT_KEY:-$(memo_key)}
+	[ -n "${KSRC:-}${KCONFIG:-}" ] || grep -q '^# kept: no' "$REPO/$f" || key=${VERDICT_KEY:-$(memo_key)}
 	v=$CACHE/verdicts/$name-${key:-}
 	start=$(date +%s) rc=0
 	if [ -n "${key:-}" ] && [ -z "${FRESH:-}" ] && [ -f "$v.rc" ]; then

@@ -14,16 +14,20 @@ set -eu
 t=$1
 base=$(base_of "$t")
 # What the base is made of: the Debian version and sha256 of its tarball
-# (for a derived one, its moves and the base it is made from); a base
-# made of other inputs is made again.
+# (for a derived one, its description, moves and the base it is made
+# from), and how its commit is made (commit_base); a base made of other
+# inputs is made again.
 case $(kind "$t") in
 fetched) key="$(field fetched "$t" debian) $(field fetched "$t" sha256)" ;;
 derived) "$REPO/scripts/fetch.sh" "$(field derived "$t" from)"
-	key="$(moves "$t")
+	key="$(field derived "$t" text)
+$(moves "$t")
 $(git -C "$(base_of "$(field derived "$t" from)")" rev-parse base)" ;;
 ksrc) key= ;;
 *) die "no target $t in targets" ;;
 esac
+key="$key
+$(sed -n '/^commit_base() {/,/^}/p' "$REPO/scripts/lib.sh")"
 [ "$t" = ksrc ] || [ "$(cat "$base/.git/aen-base-ok" 2>/dev/null)" != "$key" ] || exit 0
 rm -rf "$base.tmp"
 # A failure leaves nothing behind: no half-made base, no empty folder.

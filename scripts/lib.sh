@@ -62,20 +62,28 @@ say() {
 # The file `targets` (the kernels and the series) and tests/model/expect
 # (how the model runs each series, what it must find): lines "KIND NAME
 # KEY=VALUE...", where a text= field comes last and runs to the end of
-# the line. names KIND [FILE]: the NAMEs of its lines of KIND, in order;
-# field KIND NAME KEY [FILE]: the value of KEY on the first line of KIND
-# NAME (empty if that line has no KEY; one line of error if there is no
-# such line). FILE: targets by default.
+# the line. The one parser: rows FILE KIND KEY...: for each line of KIND,
+# its NAME and the values of KEYs (empty where the line has none), space
+# separated. names KIND [FILE]: the NAMEs of KIND; field KIND NAME KEY
+# [FILE]: the value of KEY on the first line of KIND NAME, or one line of
+# error if there is none. FILE: targets by default.
+rows() {
+	_f=$1 _k=$2
+	shift 2
+	awk -v k="$_k" -v keys="$*" '
+		$1 == k { n = split(keys, want, " "); out = $2
+			for (j = 1; j <= n; j++) { v = ""
+				if (want[j] == "text") { if ((i = index($0, " text=")) > 0) v = substr($0, i + 6) }
+				else for (i = 3; i <= NF; i++) if (index($i, want[j] "=") == 1) v = substr($i, length(want[j]) + 2)
+				out = out " " v }
+			print out }' "$_f"
+}
 names() {
-	awk -v k="$1" '$1 == k { print $2 }' "${2:-$REPO/targets}"
+	rows "${2:-$REPO/targets}" "$1" | cut -d' ' -f1
 }
 field() {
-	awk -v k="$1" -v n="$2" -v f="$3" '
-		$1 == k && $2 == n { found = 1
-			if (f == "text") { if (i = index($0, " text=")) print substr($0, i + 6); exit }
-			for (i = 3; i <= NF; i++) if (index($i, f "=") == 1) { print substr($i, length(f) + 2); exit }
-			exit }
-		END { exit !found }' "${4:-$REPO/targets}" || die "no $1 $2 in ${4:-$REPO/targets}"
+	rows "${4:-$REPO/targets}" "$1" "$3" | awk -v n="$2" '$1 == n { sub(/^[^ ]* /, ""); print; f = 1; exit } END { exit !f }' ||
+		die "no $1 $2 in ${4:-$REPO/targets}"
 }
 expect() { field "$1" "$2" "$3" "$REPO/tests/model/expect"; }
 
@@ -163,7 +171,7 @@ version_of() {
 	esac
 }
 moves() {
-	awk -v t="$1" '$1 == "move" && $2 == t { sub(/^from=/, "", $3); sub(/^to=/, "", $4); print $3, $4 }' "$REPO/targets"
+	rows "$REPO/targets" move from to | awk -v t="$1" '$1 == t { print $2, $3 }'
 }
 
 # The refs of a series in a target's applied tree: it goes from its base
@@ -283,7 +291,7 @@ change_id() {
 # backports SERIES: "TARGET FOLDER" for each backport of SERIES (targets:
 # the backport lines), FOLDER being where its mails are.
 backports() {
-	awk -v s="series=$1" '$1 == "backport" && $3 == s { print $2 }' "$REPO/targets" | while read -r _t; do
+	rows "$REPO/targets" backport series | awk -v s="$1" '$2 == s { print $1 }' | while read -r _t; do
 		echo "$_t $(sdir "$1")/$(version_of "$_t" | cut -d. -f1,2).y"
 	done
 }

@@ -3,8 +3,7 @@
 # a time, to build-dir copies, never to TREE; JOBS of them at once) to
 # the series' pci.c and interrupt.c and requires that the model names
 # each one. A mutation whose pattern is not in the code is a failure too:
-# the list moves with the code; so is one the README's table of failure
-# tags does not name. Exits PASS if every mutation applied and was
+# the list moves with the code. Exits PASS if every mutation applied and was
 # caught, FAIL otherwise (exit-status).
 set -eu
 me=${AEN_CHECK:-mutate}   # the name its lines start with (the check's, in make check)
@@ -17,10 +16,6 @@ workdir mutate
 # one NAME FILE SED-SCRIPT SCENARIOS TAG: one mutant, its line CAUGHT or MISS
 one() {
 	m=$W/m-$1
-	if ! grep "^| \`$5\` |" "$HERE/README.md" | grep -q "\`$1\`"; then
-		echo "MISS $1: the README's table of failure tags does not name it in the row of $5"
-		return
-	fi
 	cp -r "$W/src" "$m"
 	sed -i "$3" "$m/$2"
 	if cmp -s "$W/src/$2" "$m/$2"; then
@@ -62,8 +57,8 @@ mutant FATAL-aen-failure-fails-load interrupt-gib.c 's/^\tkvm_s390_pci_aen_init(
 mutant REUSE-size-check-dropped pci.c 's/if (faal != nr) {/if (0) {/' reuse-nr REUSE
 wait
 for r in "$W"/r-*; do
-	cat "$r"
-	grep -q '^CAUGHT \|^MISS ' "$r" || echo "MISS ${r#"$W"/r-???-}: its run ended without a result"
+	sed "s/^/$me: /" "$r"
+	grep -q '^CAUGHT \|^MISS ' "$r" || echo "$me: MISS ${r#"$W"/r-???-}: its run ended without a result"
 done
 caught=$(cat "$W"/r-* | grep -c '^CAUGHT ' || true) missed=$((total - caught))
 echo "$me: $caught of $total mutants caught, $missed missed"

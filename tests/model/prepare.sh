@@ -11,8 +11,8 @@ me=${AEN_CHECK:-prepare}   # the name its lines start with (the check's, in make
 . "$(dirname "$0")/common.sh"
 [ $# = 3 ] || usage "prepare.sh series|upstream|seed TREE|SEEDDIR SRCDIR"
 MODE=$1 FROM=$2 SRC=$3
-# Whether the series must write the kvm-trace records is declared (the
-# model column of targets, passed by the checks as RECORDS), not guessed.
+# Whether the series must write the kvm-trace records is declared
+# (tests/model/expect, passed by the checks as RECORDS), not guessed.
 case $MODE in
 seed) records=no ;;
 series | upstream) records=${RECORDS:-} ;;
