@@ -6,6 +6,7 @@
 # usage: build.sh [TARGET [OUT]]   (default: as prepare.sh; OUT: out/)
 set -eu
 . "$(dirname "$0")/lib.sh"
+lock_cache
 if [ -n "${KSRC:-}" ]; then t=${1:-ksrc}; else t=${1:-$(primary .)}; fi
 out=${2:-$REPO/out}
 "$REPO/scripts/prepare.sh" "$t"

@@ -11,7 +11,8 @@
 # packages, sparse, CACHE and the knobs of MEMO_KNOBS); a run in which none
 # of it changed reuses it, but with FRESH=1, or for a check whose header
 # says "# kept: no". With KSRC or KCONFIG (a tree
-# or configuration from outside) none is kept. A FAIL is never kept.
+# or configuration from outside) none is kept. A FAIL is never kept; a
+# new verdict replaces the check's older one.
 # check.sh --run CHECK-FILE [NEEDS...]: one check, as check.mk runs it.
 set -eu
 . "$(dirname "$0")/lib.sh"
@@ -56,6 +57,7 @@ if [ "${1:-}" = --run ]; then
 		sandbox "$REPO/$f" >"$logs/$name.log" 2>&1 || rc=$?
 		echo "$(( $(date +%s) - start ))s" >"$logs/$name.t"
 		if [ -n "${key:-}" ] && { [ "$rc" = 0 ] || [ "$rc" = "$SKIP" ]; }; then
+			rm -f "$CACHE/verdicts/$name"-????????????????.*
 			cp "$logs/$name.log" "$v.log" && echo "$rc" >"$v.rc"
 		fi
 	fi
@@ -64,6 +66,7 @@ if [ "${1:-}" = --run ]; then
 	exit 0
 fi
 
+lock_cache
 cd "$REPO"
 all=$(for f in checks/[0-9]*-*; do name_of "$f"; done)
 goals=${CHECKS:-$all}

@@ -5,6 +5,7 @@
 # one (scripts/fetch-b4.sh). A machine that has them all is not touched.
 set -eu
 . "$(dirname "$0")/lib.sh"
+lock_cache
 
 pkgs="gcc-s390x-linux-gnu binutils-s390x-linux-gnu libc6-dev-s390x-cross
 flex bison bc libelf-dev libssl-dev ccache quilt codespell b4

@@ -15,6 +15,7 @@
 #            is then an applied tree (the series' tip is branch s/SLUG)
 set -eu
 . "$(dirname "$0")/lib.sh"
+lock_cache
 mode=write
 [ "${1:-}" != --check ] || { mode=check; shift; }
 s=${1:-.}

@@ -59,6 +59,20 @@ say() {
 	echo "$ME: $*"
 }
 
+# lock_cache: one run at a time on a CACHE (make check, build, deps, tree,
+# export, mbox: what checks out, builds or keeps results there). The
+# lock (flock on CACHE/.lock, held on fd 9 by the run and all it starts)
+# is taken once per CACHE: AEN_LOCKED names the CACHE it holds.
+lock_cache() {
+	[ "${AEN_LOCKED:-}" != "$CACHE" ] || return 0
+	command -v flock >/dev/null || die "flock not found (util-linux)"
+	mkdir -p "$CACHE"
+	exec 9>"$CACHE/.lock"
+	flock -n 9 || die "another make check, build or tree uses CACHE=$CACHE: wait for it, or give another CACHE"
+	AEN_LOCKED=$CACHE
+	export AEN_LOCKED
+}
+
 # The file `targets` (the kernels and the series) and tests/model/expect
 # (how the model runs each series, what it must find): lines "KIND NAME
 # KEY=VALUE...", where a text= field comes last and runs to the end of
@@ -394,12 +408,12 @@ MEMO_KNOBS="CYCLES VG_CYCLES NR BOOT_TIMEOUT BOOT_APPEND QEMU QEMU_USER CROSS_CC
 # with them); SEED (its files are in the key); JOBS, MAKEFLAGS (how many
 # at once); CHECKS, FRESH (which checks run, whether verdicts are reused);
 # CCACHE_DIR, XDG_CACHE_HOME, TMPDIR, KEEP (where things go, what is kept);
-# set by the tooling itself: AEN_CHECK, AEN_SENDER_*, VERDICT_KEY, GOALS,
+# set by the tooling itself: AEN_CHECK, AEN_LOCKED, AEN_SENDER_*, VERDICT_KEY, GOALS,
 # and what a check gives the scripts it runs (AEN_TREE, BASE, OUT,
 # PARTIAL, RECORDS, REPO, TREE). Check verdict-key holds both lists to the
 # code, and to what a check's environment holds (sandbox).
 NOT_KNOBS="CACHE KSRC KCONFIG SEED JOBS MAKEFLAGS CHECKS FRESH CCACHE_DIR XDG_CACHE_HOME TMPDIR KEEP
-	AEN_CHECK AEN_SENDER_EMAIL AEN_SENDER_NAME AEN_SENDER_READ VERDICT_KEY GOALS AEN_TREE BASE OUT PARTIAL RECORDS REPO TREE"
+	AEN_CHECK AEN_LOCKED AEN_SENDER_EMAIL AEN_SENDER_NAME AEN_SENDER_READ VERDICT_KEY GOALS AEN_TREE BASE OUT PARTIAL RECORDS REPO TREE"
 # sandbox CMD...: CMD with no other environment than the variables of
 # MEMO_KNOBS and NOT_KNOBS that are set, PATH, HOME (an empty folder of the
 # cache: no one's ~/.checkpatch.conf, b4 or ccache settings) and the C
@@ -435,8 +449,8 @@ memo_key() {
 # memo NAME SERIES... -- CMD...: run CMD, the part NAME of a check, which
 # works on SERIES...; when it passed before under the same memo_key, what
 # it printed then is printed again instead (not with FRESH set). A failure
-# ends the check with its exit code, and is not kept. With KSRC or KCONFIG
-# nothing is kept.
+# ends the check with its exit code, and is not kept; what is kept
+# replaces the part's older one. With KSRC or KCONFIG nothing is kept.
 memo() {
 	_n=$1 _ss=
 	shift
@@ -460,6 +474,7 @@ memo() {
 	wait $! || _rc=$?
 	cat "$_o"
 	if [ "$_rc" != 0 ]; then rm -f "$_o"; exit "$_rc"; fi
+	[ -z "$_f" ] || rm -f "$CACHE/verdicts/parts/$ME-$_n"-????????????????
 	if [ -n "$_f" ]; then mv "$_o" "$_f"; else rm -f "$_o"; fi
 }
 

@@ -12,6 +12,7 @@
 # usage: mbox.sh SERIES [OUTFILE]   (default: out/series.mbox, out/upstream.mbox)
 set -eu
 . "$(dirname "$0")/lib.sh"
+lock_cache
 s=$1 out=${2:-$REPO/out/$(slug "$1").mbox}
 is_series "$s"
 [ ! -f "$(sdir "$s")/b4-cover" ] ||

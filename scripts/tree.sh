@@ -15,6 +15,7 @@
 # usage: tree.sh [SERIES [DEST]]   (default: the top-level series)
 set -eu
 . "$(dirname "$0")/lib.sh"
+lock_cache
 s=${1:-.}
 is_series "$s"
 dest=${2:-$(sdir "$s")/tree}
