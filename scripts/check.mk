@@ -3,7 +3,9 @@
 # checks share. A check declares in its header comment
 #   # needs: NAME...   (or -) it runs only when these passed in this run
 #   # after: NAME...   it waits for these when they run too, whatever
-#                      their result: the checks that read what it writes
+#                      their result: the checks that read what it writes;
+#                      "all": every other check but those that need it or
+#                      come after it (directly or not), and other "all"s
 #   # kept: no         its verdict is never reused (check.sh)
 # GOALS (from check.sh, in the environment) are the checks asked for. A
 # recipe ends well whatever its check's result (check.sh --run records
@@ -17,9 +19,14 @@ $(foreach f,$(FILES),$(eval NEEDS_$(call name,$f) := $(call field,$f,needs)) \
 # closure NAMES: NAMES and all they need
 closure = $(sort $1 $(foreach c,$1,$(call closure,$(NEEDS_$c))))
 RUN := $(call closure,$(GOALS))
+# users NAME: the checks of RUN that need NAME or come after it, directly
+# or not; before NAME: the checks of RUN it waits for
+users = $(foreach d,$(RUN),$(if $(filter $1,$(NEEDS_$d) $(AFTER_$d)),$d $(call users,$d)))
+ALLS := $(foreach c,$(RUN),$(if $(filter all,$(AFTER_$c)),$c))
+before = $(if $(filter all,$(AFTER_$1)),$(filter-out $1 $(ALLS) $(call users,$1),$(RUN)),$(filter $(RUN),$(AFTER_$1)))
 
 define rule
-$1: $(NEEDS_$1) | $(filter $(RUN),$(AFTER_$1))
+$1: $(NEEDS_$1) | $(call before,$1)
 	+@scripts/check.sh --run $(FILE_$1) $(NEEDS_$1)
 endef
 $(foreach c,$(RUN),$(eval $(call rule,$c)))
