@@ -19,10 +19,12 @@ $(foreach f,$(FILES),$(eval NEEDS_$(call name,$f) := $(call field,$f,needs)) \
 # closure NAMES: NAMES and all they need
 closure = $(sort $1 $(foreach c,$1,$(call closure,$(NEEDS_$c))))
 RUN := $(call closure,$(GOALS))
-# users NAME: the checks of RUN that need NAME or come after it, directly
-# or not; before NAME: the checks of RUN it waits for
-users = $(foreach d,$(RUN),$(if $(filter $1,$(NEEDS_$d) $(AFTER_$d)),$d $(call users,$d)))
+# users NAME [SEEN]: the checks of RUN that need NAME or come after it,
+# directly or not; before NAME: the checks of RUN it waits for
+# (SEEN: where it has been, so that a cycle in the headers ends)
+users = $(foreach d,$(filter-out $2,$(RUN)),$(if $(filter $1,$(NEEDS_$d) $(AFTER_$d)),$d $(call users,$d,$2 $1)))
 ALLS := $(foreach c,$(RUN),$(if $(filter all,$(AFTER_$c)),$c))
+$(if $(word 2,$(ALLS)),$(error more than one check says "after: all": $(ALLS)))
 before = $(if $(filter all,$(AFTER_$1)),$(filter-out $1 $(ALLS) $(call users,$1),$(RUN)),$(filter $(RUN),$(AFTER_$1)))
 
 define rule

@@ -67,8 +67,9 @@ lock_cache() {
 	[ "${AEN_LOCKED:-}" != "$CACHE" ] || return 0
 	command -v flock >/dev/null || die "flock not found (util-linux)"
 	mkdir -p "$CACHE"
+	{ touch "$CACHE/.lock" && [ -w "$CACHE/.lock" ]; } 2>/dev/null || die "cannot write $CACHE/.lock"
 	exec 9>"$CACHE/.lock"
-	flock -n 9 || die "another make check, build or tree uses CACHE=$CACHE: wait for it, or give another CACHE"
+	flock -n 9 || die "another run (make check, make, deps, tree, export or mbox) holds CACHE=$CACHE: wait for it to end"
 	AEN_LOCKED=$CACHE
 	export AEN_LOCKED
 }
@@ -484,7 +485,9 @@ memo() {
 # and MAINTAINERS; with beyond-kvm, arch/s390/kvm/ but its Kconfig is left
 # out too.
 kbuild_reads_changed() {
-	git -C "$1" diff --name-only "$2" "$3" | awk -v k="${4:-}" '
+	_d=$(git -C "$1" diff --name-only "$2" "$3") || die "git diff $2 $3 failed in $1"
+	[ -n "$_d" ] || return 1
+	echo "$_d" | awk -v k="${4:-}" '
 		/(^|\/)Kconfig[^\/]*$/ { f = 1; exit }
 		/^tools\// || /^MAINTAINERS$/ || /^Documentation\// { next }
 		k == "beyond-kvm" && /^arch\/s390\/kvm\// { next }

@@ -1,15 +1,19 @@
 #!/bin/sh
-# sparse-only.sh LIST SPARSE ARGS...: SPARSE ARGS, but for a C file that
-# LIST (one path per line, as kbuild names the sources) does not name:
-# nothing. As kbuild's CHECK with C=2, it checks only those files of a
-# build (checks/70-bisect-build: the sparse baseline of what a step can
-# recompile); anything else kbuild runs it on (its probe of the checker)
-# goes to SPARSE.
+# sparse-only.sh LIST LOG TREE SPARSE ARGS...: kbuild's CHECK for
+# checks/70-bisect-build. SPARSE ARGS on a C file of TREE that LIST names
+# (paths relative to TREE, one per line; "-": every file), its path then
+# written to LOG; on another C file of TREE, nothing. What else kbuild
+# runs its checker on (its probe of the checker, a generated file) goes
+# to SPARSE.
 set -eu
-list=$1 sparse=$2
-shift 2
+[ $# -gt 4 ] || { echo "usage: sparse-only.sh LIST LOG TREE SPARSE ARGS..." >&2; exit 2; }
+list=$1 log=$2 tree=$3 sparse=$4
+shift 4
 for f; do :; done
 case $f in
-*.c) grep -qxF -- "$f" "$list" || exit 0 ;;
+"$tree"/*.c)
+	f=$(realpath -ms --relative-to="$tree" "$f")
+	[ "$list" = - ] || grep -qxF -- "$f" "$list" || exit 0
+	echo "$f" >>"$log" ;;
 esac
 exec "$sparse" "$@"
