@@ -14,6 +14,14 @@ usage() {
 	exit "$USAGE"
 }
 
+# tree USAGE [ARG]: TREE from ARG (or the environment), a tree with the
+# series applied; USAGE is the usage line without it
+tree() {
+	TREE=${2:-${TREE:-}}
+	[ -n "$TREE" ] || usage "$1"
+	[ -f "$TREE/arch/s390/kvm/pci.c" ] || die "$TREE/arch/s390/kvm/pci.c does not exist (series not applied)"
+}
+
 # a private work directory (build outside the repo), removed on exit
 workdir() {
 	if [ -n "${CACHE:-}" ] && mkdir -p "$CACHE/model" 2>/dev/null && [ -w "$CACHE/model" ]; then

@@ -8,9 +8,7 @@
 set -eu
 me=${AEN_CHECK:-figures}   # the name its lines start with (the check's, in make check)
 . "$(dirname "$0")/common.sh"
-TREE=${1:-${TREE:-}}
-[ -n "$TREE" ] || usage "figures.sh TREE"
-[ -f "$TREE/arch/s390/kvm/pci.c" ] || die "$TREE/arch/s390/kvm/pci.c does not exist (series not applied)"
+tree "figures.sh TREE" "${1:-}"
 workdir figures >/dev/null
 "$HERE/prepare.sh" series "$TREE" "$W/src" >/dev/null
 build plain >/dev/null

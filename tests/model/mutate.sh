@@ -8,9 +8,7 @@
 set -eu
 me=${AEN_CHECK:-mutate}   # the name its lines start with (the check's, in make check)
 . "$(dirname "$0")/common.sh"
-TREE=${1:-${TREE:-}}
-[ -n "$TREE" ] || usage "mutate.sh TREE"
-[ -f "$TREE/arch/s390/kvm/pci.c" ] || die "$TREE/arch/s390/kvm/pci.c does not exist (series not applied)"
+tree "mutate.sh TREE" "${1:-}"
 workdir mutate
 "$HERE/prepare.sh" series "$TREE" "$W/src" >/dev/null
 # one NAME FILE SED-SCRIPT SCENARIOS TAG: one mutant, its line CAUGHT or MISS

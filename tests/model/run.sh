@@ -8,10 +8,8 @@
 set -eu
 me=${AEN_CHECK:-model}   # the name its lines start with (the check's, in make check)
 . "$(dirname "$0")/common.sh"
-TREE=${1:-${TREE:-}}
+tree "run.sh TREE [series|upstream]" "${1:-}"
 MODE=${2:-series}
-[ -n "$TREE" ] || usage "run.sh TREE [series|upstream]"
-[ -f "$TREE/arch/s390/kvm/pci.c" ] || die "$TREE/arch/s390/kvm/pci.c does not exist (series not applied)"
 CYCLES=${CYCLES:-10000}
 VG_CYCLES=${VG_CYCLES:-100}
 workdir "$MODE"
