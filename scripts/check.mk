@@ -5,7 +5,7 @@
 #   # after: NAME...   it waits for these when they run too, whatever
 #                      their result: the checks that read what it writes;
 #                      "all": every other check but those that need it or
-#                      come after it (directly or not), and other "all"s
+#                      come after it (directly or not); one check at most
 #   # kept: no         its verdict is never reused (check.sh)
 # GOALS (from check.sh, in the environment) are the checks asked for. A
 # recipe ends well whatever its check's result (check.sh --run records

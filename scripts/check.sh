@@ -4,7 +4,8 @@
 # JOBS at a time with one jobserver; each check printed, when it ends, as
 # one line PASS/FAIL/SKIP with its last line (the whole output is in
 # $CACHE/logs/NAME.log; the end of it is shown on failure); a check whose
-# needs did not pass is not run, and counts as failed. Then the summary
+# needs did not pass is not run, and counts as failed (as skipped where a
+# need skipped and none failed). Then the summary
 # "N passed, N failed[, N skipped]".
 # A verdict (PASS or SKIP, and the log) is kept under a key of everything
 # a check can read (memo_key, scripts/lib.sh: the files, the seed, the
@@ -37,13 +38,20 @@ line() {
 if [ "${1:-}" = --run ]; then
 	f=$2 name=$(name_of "$2")
 	shift 2
+	r=0
 	for n; do
-		[ "$(cat "$logs/$n.rc" 2>/dev/null)" = 0 ] && continue
-		echo "needs $n, which did not pass" >"$logs/$name.log"
-		echo not-run >"$logs/$name.rc" && : >"$logs/$name.t"
+		case $(cat "$logs/$n.rc" 2>/dev/null) in
+		0) ;;
+		"$SKIP") [ "$r" != 0 ] || r=$SKIP why="needs $n, which skipped" ;;
+		*) r=not-run why="needs $n, which did not pass" ;;
+		esac
+	done
+	if [ "$r" != 0 ]; then
+		echo "$why" >"$logs/$name.log"
+		echo "$r" >"$logs/$name.rc" && echo "not run" >"$logs/$name.t"
 		line "$name"
 		exit 0
-	done
+	fi
 	[ -n "${KSRC:-}${KCONFIG:-}" ] || grep -q '^# kept: no' "$REPO/$f" || key=${VERDICT_KEY:-$(memo_key)}
 	v=$CACHE/verdicts/$name-${key:-}
 	start=$(date +%s) rc=0

@@ -371,7 +371,10 @@ aptfetch() {
 base_of() { echo "$CACHE/$1/base"; }       # git: the target on branch "base"
 tree_of() { echo "$CACHE/$1/applied"; }    # git: branch "base" + the series on "series"
 obj_of() { echo "$CACHE/$1/obj-$2"; }     # kernel objects of TARGET, CONFIG (see kmake)
-out_of() { echo "$CACHE/$1/out"; }         # what build.sh makes for TARGET
+# what build.sh makes for TARGET, and the objects it makes it from (a
+# KCONFIG build has its own: a later run without it must not take them)
+out_of() { echo "$CACHE/$1/out${KCONFIG:+-kconfig}"; }
+built_obj_of() { if [ -n "${KCONFIG:-}" ]; then obj_of "$1" kconfig; else obj_of "$1" pci-kvm-m; fi; }
 
 # kselftest_of TARGET: the static kselftest that build.sh made for TARGET.
 kselftest_of() {
