@@ -16,7 +16,7 @@ test=$(git -C "$tree" diff --name-only --diff-filter=A base series -- 'tools/tes
 # and the installed packages are the same, else built anew.
 stamp=$( { git -C "$tree" rev-parse HEAD:tools HEAD:include/uapi HEAD:arch/s390/include/uapi
 	git -C "$tree" status --porcelain -- tools include/uapi arch/s390/include/uapi
-	dpkg-query -W -f '${Package} ${Version}\n'; } | sha256sum | cut -c1-16)
+	recipe_key "$0"; } | sha256sum | cut -c1-16)
 if [ "$(cat "$build/.aen-stamp" 2>/dev/null)" != "$stamp" ]; then
 	rm -rf "$build"
 	mkdir -p "$build"

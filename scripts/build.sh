@@ -16,8 +16,7 @@ obj=$(built_obj_of "$t")
 # same files: then OUT is kept as it is.
 stamp=$( { git -C "$tree" rev-parse 'HEAD^{tree}'; git -C "$tree" status --porcelain; git -C "$tree" diff HEAD
 	cat "$REPO/configs/base.config" "$(cfgdir "$(top_series "$t")")/pci-kvm-m.config" ${KCONFIG:+"$KCONFIG"}
-	dpkg-query -W -f '${Package} ${Version}\n'; basename "$CACHE"/sparse/.built-*; cat "$0" "$REPO/scripts/lib.sh" "$REPO/scripts/kconfig.sh" \
-		"$REPO/scripts/build-selftest.sh"; } |
+	recipe_key "$0" "$REPO/scripts/lib.sh" "$REPO/scripts/kbuild.sh" "$REPO/scripts/kconfig.sh" "$REPO/scripts/build-selftest.sh"; } |
 	sha256sum | cut -d' ' -f1)
 if [ "$(cat "$out/.stamp" 2>/dev/null)" = "$stamp" ]; then
 	say "$t: $out is up to date"

@@ -30,7 +30,7 @@ mkdir -p "$obj"
 # this script. When none of it changed, and the .config is the one made
 # from it, the .config is kept (and still checked below).
 key=$( { git -C "$tree" ls-files -s -- '*Kconfig*' scripts/ Makefile; git -C "$tree" diff -- '*Kconfig*' scripts/ Makefile
-	cat "$@"; echo "$mode"; dpkg-query -W -f '${Package} ${Version}\n'; cat "$0"; } | sha256sum | cut -c1-16)
+	cat "$@"; echo "$mode"; recipe_key "$0"; } | sha256sum | cut -c1-16)
 if [ -f "$obj/.config" ] && [ "$(cat "$obj/.aen-kconfig" 2>/dev/null)" = "$key $(sha256sum <"$obj/.config")" ]; then
 	say "$t: $name: nothing it is made of changed: $obj/.config kept"
 else

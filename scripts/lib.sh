@@ -432,6 +432,17 @@ sandbox() {
 	mkdir -p "$CACHE/home"
 	env -i PATH="$PATH" HOME="$CACHE/home" LC_ALL=C.UTF-8 "$@"
 }
+# tools_id: what the tooling builds and checks with: the installed
+# packages and their versions, the sparse scripts/build-sparse.sh built.
+tools_id() {
+	dpkg-query -W -f '${Package} ${Version}\n'
+	basename "$CACHE"/sparse/.built-*
+}
+# recipe_key FILE...: a key of how something is made: FILE... (the
+# scripts that make it) and tools_id.
+recipe_key() {
+	{ cat "$@"; tools_id; } | sha256sum | cut -c1-16
+}
 # memo_key [SERIES...]: a key of all that a check (or the part of it that
 # works on SERIES... and the series they go after) can read: every file of
 # the repository, committed or not, but those that belong to other
@@ -447,7 +458,7 @@ memo_key() {
 		_seed=${SEED:-$REPO/../shared/seed}
 		[ ! -d "$_seed" ] || find "$_seed" -type f -exec sha256sum {} + | sort
 		for _k in $MEMO_KNOBS; do eval "echo $_k=\${$_k-}"; done
-		dpkg-query -W -f '${Package} ${Version}\n'; ls -a "$CACHE/sparse" 2>/dev/null; echo "$CACHE"; } |
+		tools_id; echo "$CACHE"; } |
 		sha256sum | cut -c1-16
 }
 # memo NAME SERIES... -- CMD...: run CMD, the part NAME of a check, which
@@ -482,35 +493,7 @@ memo() {
 	if [ -n "$_f" ]; then mv "$_o" "$_f"; else rm -f "$_o"; fi
 }
 
-# kbuild_reads_changed TREE A B [beyond-kvm]: the trees (commits or tree
-# ids) A and B of the git repository TREE differ in a file the kernel
-# build reads: any Kconfig file, and anything but tools/, Documentation/
-# and MAINTAINERS; with beyond-kvm, arch/s390/kvm/ but its Kconfig is left
-# out too.
-kbuild_reads_changed() {
-	_d=$(git -C "$1" diff --name-only "$2" "$3") || die "git diff $2 $3 failed in $1"
-	[ -n "$_d" ] || return 1
-	echo "$_d" | awk -v k="${4:-}" '
-		/(^|\/)Kconfig[^\/]*$/ { f = 1; exit }
-		/^tools\// || /^MAINTAINERS$/ || /^Documentation\// { next }
-		k == "beyond-kvm" && /^arch\/s390\/kvm\// { next }
-		{ f = 1; exit }
-		END { exit !f }'
-}
-
-# kmake SRC OBJ ARGS...: the kernel's make for s390x, Debian's cross
-# compiler, ccache, the sparse that scripts/build-sparse.sh built.
-# Every target's objects sit beside its tree (obj_of, tree_of), and ccache
-# rewrites paths under CACHE relative to the object directory: a file that
-# is the same in two targets (or at two bisect steps) is compiled once.
-kmake() {
-	_src=$1 _obj=$2
-	shift 2
-	command -v s390x-linux-gnu-gcc >/dev/null || die "s390x-linux-gnu-gcc not found (run make deps)"
-	[ -x "$CACHE/sparse/bin/sparse" ] || die "no sparse in $CACHE/sparse (run make deps)"
-	CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache} CCACHE_BASEDIR=$CACHE make -s -C "$_src" O="$_obj" ARCH=s390 \
-		CROSS_COMPILE=s390x-linux-gnu- CC="ccache s390x-linux-gnu-gcc" \
-		CHECK="$CACHE/sparse/bin/sparse" \
-		KBUILD_BUILD_TIMESTAMP="Thu Jan  1 00:00:00 UTC 1970" \
-		KBUILD_BUILD_USER=aen KBUILD_BUILD_HOST=aen ${JOBS:+-j"$JOBS"} "$@"
-}
+# How kernels are built (kmake) and what a kernel build reads
+# (kbuild_reads_changed): a file of their own, so that the keys of what
+# is built with them hold it whole (recipe_key).
+. "$REPO/scripts/kbuild.sh"
