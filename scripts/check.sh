@@ -62,7 +62,15 @@ if [ "${1:-}" = --run ]; then
 	else
 		AEN_CHECK=$name
 		export AEN_CHECK
+		rm -f "$logs/$name.parts"
 		sandbox "$REPO/$f" >"$logs/$name.log" 2>&1 || rc=$?
+		# (the parts of it that failed or skipped, memo in lib.sh: a failed
+		# one fails the check, a skipped one makes a pass a skip)
+		if [ -s "$logs/$name.parts" ]; then
+			echo "parts that did not pass: $(sed 's/ \(.*\)/ (exit \1)/' "$logs/$name.parts" | paste -sd, - | sed 's/,/, /g')" >>"$logs/$name.log"
+			pf=$(awk '$2 != '"$SKIP"' { print $2; exit }' "$logs/$name.parts")
+			if [ -n "$pf" ]; then [ "$rc" != 0 ] && [ "$rc" != "$SKIP" ] || rc=$pf; else [ "$rc" != 0 ] || rc=$SKIP; fi
+		fi
 		echo "$(( $(date +%s) - start ))s" >"$logs/$name.t"
 		if [ -n "${key:-}" ] && { [ "$rc" = 0 ] || [ "$rc" = "$SKIP" ]; }; then
 			rm -f "$CACHE/verdicts/$name"-????????????????.*

@@ -456,16 +456,19 @@ memo_key() {
 		awk '$0 == "/" { f = 1; next } !f { x[$0] = 1; next } !($0 in x)' |
 		while IFS= read -r _f; do [ ! -f "$_f" ] || sha256sum "$_f"; done
 		_seed=${SEED:-$REPO/../shared/seed}
-		[ ! -d "$_seed" ] || find "$_seed" -type f -exec sha256sum {} + | sort
+		[ ! -d "$_seed" ] || find "$_seed" -type f -exec sha256sum {} + | LC_ALL=C sort
 		for _k in $MEMO_KNOBS; do eval "echo $_k=\${$_k-}"; done
 		tools_id; echo "$CACHE"; } |
 		sha256sum | cut -c1-16
 }
 # memo NAME SERIES... -- CMD...: run CMD, the part NAME of a check, which
 # works on SERIES...; when it passed before under the same memo_key, what
-# it printed then is printed again instead (not with FRESH set). A failure
-# ends the check with its exit code, and is not kept; what is kept
-# replaces the part's older one. With KSRC or KCONFIG nothing is kept.
+# it printed then is printed again instead (not with FRESH set). A part
+# that fails or skips is not kept; under check.sh (AEN_CHECK) the check
+# goes on with its other parts and check.sh gives it the part's result
+# ($CACHE/logs/CHECK.parts), else it ends with the part's exit code. What
+# is kept replaces the part's older one. With KSRC or KCONFIG nothing is
+# kept.
 memo() {
 	_n=$1 _ss=
 	shift
@@ -488,7 +491,12 @@ memo() {
 	"$@" >"$_o" 2>&1 &
 	wait $! || _rc=$?
 	cat "$_o"
-	if [ "$_rc" != 0 ]; then rm -f "$_o"; exit "$_rc"; fi
+	if [ "$_rc" != 0 ]; then
+		rm -f "$_o"
+		[ -n "${AEN_CHECK:-}" ] || exit "$_rc"
+		echo "$_n $_rc" >>"$CACHE/logs/$AEN_CHECK.parts"
+		return 0
+	fi
 	[ -z "$_f" ] || rm -f "$CACHE/verdicts/parts/$ME-$_n"-????????????????
 	if [ -n "$_f" ]; then mv "$_o" "$_f"; else rm -f "$_o"; fi
 }
