@@ -20,8 +20,9 @@ all=$(series_of "$t")
 # The steps: each patch of a series taken by git am, each series taken by
 # pick (the commits of its primary's tree), and each series' end (its
 # branch). A step's key chains the key before it, from the base and the
-# recipe (recipe_key of this script: git's version is among the
-# packages): the same key, the same tree. $dest/.git/aen-steps holds
+# recipe (this script, git's and patch's versions; not every package's,
+# as recipe_key: an upgrade elsewhere would apply every tree again): the
+# same key, the same tree. $dest/.git/aen-steps holds
 # "KEY COMMIT" for each step done; the steps that are still the same are
 # kept (their files are not written again, so builds stay incremental),
 # and applying goes on after them (with the offsets and fuzz they had, .git/aen-off/KEY). The
@@ -31,7 +32,7 @@ trap 'rm -f "$steps" "$steps.mtimes"' EXIT
 for s in $all; do
 	[ "$(how "$t" "$s")" = am ] || { "$REPO/scripts/fetch.sh" "$(primary "$s")"; "$REPO/scripts/apply.sh" "$(primary "$s")"; }
 done
-k=$(echo "$base $(recipe_key "$0")" | sha256sum | cut -c1-16)
+k=$( { echo "$base"; git --version; patch --version | head -n 1; cat "$0"; } | sha256sum | cut -c1-16)
 for s in $all; do
 	if [ "$(how "$t" "$s")" = am ]; then
 		for p in $(patches "$s"); do

@@ -13,10 +13,11 @@ test=$(git -C "$tree" diff --name-only --diff-filter=A base series -- 'tools/tes
 [ -n "$test" ] || die "the series adds no kvm selftest to $tree"
 # 5.10's kvm selftest Makefile does not track headers: BUILD is kept only
 # while tools/ and the uapi headers (committed, and any change to them)
-# and the installed packages are the same, else built anew.
+# and the recipe (recipe_key: this script, kbuild.sh, the installed
+# packages) are the same, else built anew.
 stamp=$( { git -C "$tree" rev-parse HEAD:tools HEAD:include/uapi HEAD:arch/s390/include/uapi
 	git -C "$tree" status --porcelain -- tools include/uapi arch/s390/include/uapi
-	recipe_key "$0"; } | sha256sum | cut -c1-16)
+	recipe_key "$0" "$REPO/scripts/kbuild.sh"; } | sha256sum | cut -c1-16)
 if [ "$(cat "$build/.aen-stamp" 2>/dev/null)" != "$stamp" ]; then
 	rm -rf "$build"
 	mkdir -p "$build"

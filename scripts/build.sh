@@ -11,7 +11,7 @@ if [ -n "${KSRC:-}" ]; then t=${1:-ksrc}; else t=${1:-$(primary .)}; fi
 out=${2:-$REPO/out}
 "$REPO/scripts/prepare.sh" "$t"
 tree=$(tree_of "$t")
-obj=$(built_obj_of "$t")
+obj=$(obj_of "$t" pci-kvm-m)
 # The same sources, configuration, toolchain and build scripts make the
 # same files: then OUT is kept as it is.
 stamp=$( { git -C "$tree" rev-parse 'HEAD^{tree}'; git -C "$tree" status --porcelain; git -C "$tree" diff HEAD

@@ -2,6 +2,7 @@
 # of checks/, made with one jobserver that the kernel builds inside the
 # checks share. A check declares in its header comment
 #   # needs: NAME...   (or -) it runs only when these passed in this run
+#                      (else it fails, or skips where one skipped)
 #   # after: NAME...   it waits for these when they run too, whatever
 #                      their result: the checks that read what it writes;
 #                      "all": every other check but those that need it or

@@ -67,7 +67,9 @@ if [ "${1:-}" = --run ]; then
 		# (the parts of it that failed or skipped, memo in lib.sh: a failed
 		# one fails the check, a skipped one makes a pass a skip)
 		if [ -s "$logs/$name.parts" ]; then
-			echo "parts that did not pass: $(sed 's/ \(.*\)/ (exit \1)/' "$logs/$name.parts" | paste -sd, - | sed 's/,/, /g')" >>"$logs/$name.log"
+			awk -v s="$SKIP" '{ n = $1; rc = $2; $1 = $2 = ""; sub(/^ +/, "")
+				l = l (l == "" ? "" : "; ") n (rc == s ? " skipped" : " failed (exit " rc ")") ": " $0 }
+				END { print "parts that did not pass: " l }' "$logs/$name.parts" >>"$logs/$name.log"
 			pf=$(awk '$2 != '"$SKIP"' { print $2; exit }' "$logs/$name.parts")
 			if [ -n "$pf" ]; then [ "$rc" != 0 ] && [ "$rc" != "$SKIP" ] || rc=$pf; else [ "$rc" != 0 ] || rc=$SKIP; fi
 		fi

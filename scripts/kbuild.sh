@@ -1,6 +1,6 @@
 # Sourced by scripts/lib.sh (not run): how the tooling builds kernels.
 # The keys of what is built with these hold this file (recipe_key):
-# checks/70-bisect-build, scripts/build.sh.
+# checks/70-bisect-build, scripts/build.sh, scripts/build-selftest.sh.
 
 # kbuild_reads_changed TREE A B [beyond-kvm]: the trees (commits or tree
 # ids) A and B of the git repository TREE differ in a file the kernel

@@ -26,8 +26,8 @@ fi
 mkdir -p "$obj"
 # What makes the .config: the tree's Kconfig files, scripts/ and top
 # Makefile (as committed, and any change to them), the fragments, the
-# mode, the installed packages (the cross toolchain that Kconfig probes),
-# this script. When none of it changed, and the .config is the one made
+# mode, and recipe_key of this script (the installed packages: the cross
+# toolchain that Kconfig probes). When none of it changed, and the .config is the one made
 # from it, the .config is kept (and still checked below).
 key=$( { git -C "$tree" ls-files -s -- '*Kconfig*' scripts/ Makefile; git -C "$tree" diff -- '*Kconfig*' scripts/ Makefile
 	cat "$@"; echo "$mode"; recipe_key "$0"; } | sha256sum | cut -c1-16)

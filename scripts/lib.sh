@@ -370,11 +370,11 @@ aptfetch() {
 # Where things go in CACHE.
 base_of() { echo "$CACHE/$1/base"; }       # git: the target on branch "base"
 tree_of() { echo "$CACHE/$1/applied"; }    # git: branch "base" + the series on "series"
-obj_of() { echo "$CACHE/$1/obj-$2"; }     # kernel objects of TARGET, CONFIG (see kmake)
-# what build.sh makes for TARGET, and the objects it makes it from (a
-# KCONFIG build has its own: a later run without it must not take them)
+# kernel objects of TARGET, CONFIG (see kmake), and what build.sh makes
+# for TARGET; a KCONFIG build has its own (a later run without it must
+# not take them)
+obj_of() { echo "$CACHE/$1/obj-$2${KCONFIG:+-kconfig}"; }
 out_of() { echo "$CACHE/$1/out${KCONFIG:+-kconfig}"; }
-built_obj_of() { if [ -n "${KCONFIG:-}" ]; then obj_of "$1" kconfig; else obj_of "$1" pci-kvm-m; fi; }
 
 # kselftest_of TARGET: the static kselftest that build.sh made for TARGET.
 kselftest_of() {
@@ -420,8 +420,8 @@ NOT_KNOBS="CACHE KSRC KCONFIG SEED JOBS MAKEFLAGS CHECKS FRESH CCACHE_DIR XDG_CA
 	AEN_CHECK AEN_LOCKED AEN_SENDER_EMAIL AEN_SENDER_NAME AEN_SENDER_READ VERDICT_KEY GOALS AEN_TREE BASE OUT PARTIAL RECORDS REPO TREE"
 # sandbox CMD...: CMD with no other environment than the variables of
 # MEMO_KNOBS and NOT_KNOBS that are set, PATH, HOME (an empty folder of the
-# cache: no one's ~/.checkpatch.conf, b4 or ccache settings) and the C
-# locale. So a check reads no variable the verdict key does not know of
+# cache: no one's ~/.checkpatch.conf or b4 settings; ccache's are the
+# cache's, or CCACHE_DIR's) and the C.UTF-8 locale. So a check reads no variable the verdict key does not know of
 # (KCFLAGS, LLVM, CC for kbuild ...), but through MAKEFLAGS, which
 # check.sh starts empty.
 sandbox() {
@@ -441,6 +441,7 @@ tools_id() {
 # recipe_key FILE...: a key of how something is made: FILE... (the
 # scripts that make it) and tools_id.
 recipe_key() {
+	for _f; do [ -f "$_f" ] || die "recipe_key: no $_f"; done
 	{ cat "$@"; tools_id; } | sha256sum | cut -c1-16
 }
 # memo_key [SERIES...]: a key of all that a check (or the part of it that
@@ -462,13 +463,14 @@ memo_key() {
 		sha256sum | cut -c1-16
 }
 # memo NAME SERIES... -- CMD...: run CMD, the part NAME of a check, which
-# works on SERIES...; when it passed before under the same memo_key, what
-# it printed then is printed again instead (not with FRESH set). A part
-# that fails or skips is not kept; under check.sh (AEN_CHECK) the check
-# goes on with its other parts and check.sh gives it the part's result
-# ($CACHE/logs/CHECK.parts), else it ends with the part's exit code. What
-# is kept replaces the part's older one. With KSRC or KCONFIG nothing is
-# kept.
+# works on SERIES.... Under check.sh (AEN_CHECK), but with KSRC or
+# KCONFIG: when it passed before under the same memo_key, what it printed
+# then is printed again instead (not with FRESH set), and what it prints
+# when it passes is kept, replacing the part's older one. A part that
+# fails or skips is not kept; under check.sh the check goes on with its
+# other parts and check.sh gives it the parts' result
+# ($CACHE/logs/CHECK.parts: NAME, exit code, last line); run by hand, the
+# check ends with the part's exit code.
 memo() {
 	_n=$1 _ss=
 	shift
@@ -476,7 +478,7 @@ memo() {
 	shift
 	mkdir -p "$CACHE/verdicts/parts"
 	_f=
-	if [ -z "${KSRC:-}${KCONFIG:-}" ]; then
+	if [ -n "${AEN_CHECK:-}" ] && [ -z "${KSRC:-}${KCONFIG:-}" ]; then
 		# shellcheck disable=SC2086
 		_f=$CACHE/verdicts/parts/$ME-$_n-$(memo_key $_ss)
 		if [ -f "$_f" ] && [ -z "${FRESH:-}" ]; then
@@ -492,13 +494,18 @@ memo() {
 	wait $! || _rc=$?
 	cat "$_o"
 	if [ "$_rc" != 0 ]; then
+		[ -n "${AEN_CHECK:-}" ] || { rm -f "$_o"; exit "$_rc"; }
+		echo "$_n $_rc $(grep -v '^[[:space:]]*$' "$_o" | tail -n 1)" >>"$CACHE/logs/$AEN_CHECK.parts"
 		rm -f "$_o"
-		[ -n "${AEN_CHECK:-}" ] || exit "$_rc"
-		echo "$_n $_rc" >>"$CACHE/logs/$AEN_CHECK.parts"
 		return 0
 	fi
 	[ -z "$_f" ] || rm -f "$CACHE/verdicts/parts/$ME-$_n"-????????????????
 	if [ -n "$_f" ]; then mv "$_o" "$_f"; else rm -f "$_o"; fi
+}
+# memo_end: before a check's closing line, which speaks for all its
+# parts: the check ends there if one did not pass (check.sh says which).
+memo_end() {
+	[ -z "${AEN_CHECK:-}" ] || [ ! -s "$CACHE/logs/$AEN_CHECK.parts" ] || exit 0
 }
 
 # How kernels are built (kmake) and what a kernel build reads
