@@ -12,8 +12,9 @@
 # packages, sparse, CACHE and the knobs of MEMO_KNOBS); a run in which none
 # of it changed reuses it, but with FRESH=1, or for a check whose header
 # says "# kept: no". With KSRC or KCONFIG (a tree
-# or configuration from outside) none is kept. A FAIL is never kept; a
-# new verdict replaces the check's older one.
+# or configuration from outside) none is kept. A FAIL is never kept, nor a
+# verdict whose key changed while the check ran; a new verdict replaces
+# the check's older one.
 # check.sh --run CHECK-FILE [NEEDS...]: one check, as check.mk runs it.
 set -eu
 . "$(dirname "$0")/lib.sh"
@@ -74,7 +75,9 @@ if [ "${1:-}" = --run ]; then
 			if [ -n "$pf" ]; then [ "$rc" != 0 ] && [ "$rc" != "$SKIP" ] || rc=$pf; else [ "$rc" != 0 ] || rc=$SKIP; fi
 		fi
 		echo "$(( $(date +%s) - start ))s" >"$logs/$name.t"
-		if [ -n "${key:-}" ] && { [ "$rc" = 0 ] || [ "$rc" = "$SKIP" ]; }; then
+		# (not kept when what it reads changed while it ran: it may have
+		# read either)
+		if [ -n "${key:-}" ] && { [ "$rc" = 0 ] || [ "$rc" = "$SKIP" ]; } && [ "$(memo_key)" = "$key" ]; then
 			rm -f "$CACHE/verdicts/$name"-????????????????.*
 			cp "$logs/$name.log" "$v.log" && echo "$rc" >"$v.rc"
 		fi

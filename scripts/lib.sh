@@ -499,6 +499,10 @@ memo() {
 		rm -f "$_o"
 		return 0
 	fi
+	# (not kept when what it reads changed while it ran: it may have read
+	# either)
+	# shellcheck disable=SC2086
+	[ -z "$_f" ] || [ "$_f" = "$CACHE/verdicts/parts/$ME-$_n-$(memo_key $_ss)" ] || _f=
 	[ -z "$_f" ] || rm -f "$CACHE/verdicts/parts/$ME-$_n"-????????????????
 	if [ -n "$_f" ]; then mv "$_o" "$_f"; else rm -f "$_o"; fi
 }
