@@ -25,8 +25,8 @@ all=$(series_of "$t")
 # same key, the same tree. $dest/.git/aen-steps holds
 # "KEY COMMIT" for each step done; the steps that are still the same are
 # kept (their files are not written again, so builds stay incremental),
-# and applying goes on after them (with the offsets and fuzz they had, .git/aen-off/KEY). The
-# key of the last step is the stamp of the whole.
+# and applying goes on after them (with the offsets and fuzz they had,
+# .git/aen-off/KEY). The key of the last step is the stamp of the whole.
 steps=$(mktemp)
 trap 'rm -f "$steps" "$steps.mtimes"' EXIT
 for s in $all; do

@@ -421,9 +421,9 @@ NOT_KNOBS="CACHE KSRC KCONFIG SEED JOBS MAKEFLAGS CHECKS FRESH CCACHE_DIR XDG_CA
 # sandbox CMD...: CMD with no other environment than the variables of
 # MEMO_KNOBS and NOT_KNOBS that are set, PATH, HOME (an empty folder of the
 # cache: no one's ~/.checkpatch.conf or b4 settings; ccache's are the
-# cache's, or CCACHE_DIR's) and the C.UTF-8 locale. So a check reads no variable the verdict key does not know of
-# (KCFLAGS, LLVM, CC for kbuild ...), but through MAKEFLAGS, which
-# check.sh starts empty.
+# cache's, or CCACHE_DIR's) and the C.UTF-8 locale. So a check reads no
+# variable the verdict key does not know of (KCFLAGS, LLVM, CC for kbuild
+# ...), but through MAKEFLAGS, which check.sh starts empty.
 sandbox() {
 	for _v in $MEMO_KNOBS $NOT_KNOBS; do
 		eval "_x=\${$_v+set}"
