@@ -16,6 +16,8 @@
 #  3. one full build of the minimal pci-kvm-m configuration of the
 #     primary target (bzImage + modules, ccache off), for scale;
 #  4. the model's allocation and firmware-call figures (tests/model).
+# The logs of each run are kept in $CACHE/logs/bench (the user's CACHE,
+# not the bench's, which is removed at the end).
 set -eu
 . "$(dirname "$0")/lib.sh"
 w=$(mktemp -d "${TMPDIR:-/tmp}/aen-bench.XXXXXX")
@@ -29,7 +31,8 @@ git clone -q "$REPO" "$w/repo"
 	sleep 10
 done) &
 sampler=$!
-trap 'kill "$sampler" 2>/dev/null || true; rm -rf "$w"' EXIT
+keep() { rm -rf "$CACHE/logs/bench"; mkdir -p "$CACHE/logs/bench"; cp "$w"/*.log "$w/du" "$CACHE/logs/bench" 2>/dev/null || true; }
+trap 'kill "$sampler" 2>/dev/null || true; keep; rm -rf "$w"' EXIT
 start=$(date +%s)
 (cd "$w/repo" && CACHE=$w/cache make deps) >"$w/deps.log" 2>&1 || true
 deps=$(( $(date +%s) - start ))
