@@ -96,7 +96,9 @@ for c in $goals; do
 done
 GOALS=$goals
 export GOALS
-run=$(make -s -f scripts/check.mk list)
+# (none of the flags of a make above: one that runs `make check` gives it
+# -w, whose "Entering directory" lines would be read as names of checks)
+run=$(unset MAKEFLAGS MFLAGS MAKELEVEL && make -s -f scripts/check.mk list)
 say "$run; targets $(targets | paste -sd' ' -), CACHE=$CACHE"
 pass=0 fail=0 skip=0
 "$REPO/scripts/deps.sh" || fail=1
