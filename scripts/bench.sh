@@ -31,7 +31,8 @@ git clone -q "$REPO" "$w/repo"
 	sleep 10
 done) &
 sampler=$!
-keep() { rm -rf "$CACHE/logs/bench"; mkdir -p "$CACHE/logs/bench"; cp "$w"/*.log "$w/du" "$CACHE/logs/bench" 2>/dev/null || true; }
+kept=$CACHE/logs/bench
+keep() { rm -rf "$kept"; mkdir -p "$kept"; cp "$w"/*.log "$w/du" "$kept" 2>/dev/null || true; }
 trap 'kill "$sampler" 2>/dev/null || true; keep; rm -rf "$w"' EXIT
 start=$(date +%s)
 (cd "$w/repo" && CACHE=$w/cache make deps) >"$w/deps.log" 2>&1 || true
