@@ -16,8 +16,8 @@
 #  3. one full build of the minimal pci-kvm-m configuration of the
 #     primary target (bzImage + modules, ccache off), for scale;
 #  4. the model's allocation and firmware-call figures (tests/model).
-# The logs of each run are kept in $CACHE/logs/bench (the user's CACHE,
-# not the bench's, which is removed at the end).
+# What each run printed, and the checks' own logs of the last one, are
+# kept in $CACHE/logs/bench (the user's CACHE: the bench's is removed).
 set -eu
 . "$(dirname "$0")/lib.sh"
 w=$(mktemp -d "${TMPDIR:-/tmp}/aen-bench.XXXXXX")
@@ -32,8 +32,9 @@ git clone -q "$REPO" "$w/repo"
 done) &
 sampler=$!
 kept=$CACHE/logs/bench
-keep() { rm -rf "$kept"; mkdir -p "$kept"; cp "$w"/*.log "$w/du" "$kept" 2>/dev/null || true; }
-trap 'kill "$sampler" 2>/dev/null || true; keep; rm -rf "$w"' EXIT
+keep() { rm -rf "$kept" && mkdir -p "$kept" && { cp "$w"/*.log "$w/du" "$kept"; cp -r "$w/cache/logs" "$kept/checks"; }; } 2>/dev/null
+trap 'kill "$sampler" 2>/dev/null || true; keep || true; rm -rf "$w"' EXIT
+trap 'exit 130' INT TERM HUP
 start=$(date +%s)
 (cd "$w/repo" && CACHE=$w/cache make deps) >"$w/deps.log" 2>&1 || true
 deps=$(( $(date +%s) - start ))
@@ -65,10 +66,10 @@ edit=$(( $(date +%s) - start ))
 echo "bench: edit loop (a comment of pci.c in its patch: rebase, export, check): $edit s: $(grep -E "^[0-9]+ passed" "$w/edit.log" | tail -n 1)"
 grep '^PASS\|^FAIL\|^SKIP' "$w/edit.log" | sed 's/: .*//; s/^/bench:   /' || true
 CACHE=$w/cache t=$(primary .)
-"$REPO/scripts/prepare.sh" "$t" >/dev/null
-"$REPO/scripts/kconfig.sh" "$t" pci-kvm-m "$w/obj" >/dev/null
+"$REPO/scripts/prepare.sh" "$t" >"$w/full.log" 2>&1
+"$REPO/scripts/kconfig.sh" "$t" pci-kvm-m "$w/obj" >>"$w/full.log" 2>&1
 start=$(date +%s)
-CCACHE_DISABLE=1 kmake "$(tree_of "$t")" "$w/obj" bzImage modules >/dev/null 2>&1
+CCACHE_DISABLE=1 kmake "$(tree_of "$t")" "$w/obj" bzImage modules >>"$w/full.log" 2>&1
 full=$(( $(date +%s) - start ))
 echo "bench: one full minimal build ($t pci-kvm-m, -j$JOBS, no ccache): $full s"
 echo "bench: cold make check = $(awk -v a="$cold" -v b="$full" 'BEGIN { printf "%.1f", a / b }') full builds; warm = $(awk -v a="$warm" -v b="$full" 'BEGIN { printf "%.2f", a / b }'); edit loop = $(awk -v a="$edit" -v b="$full" 'BEGIN { printf "%.2f", a / b }')"
