@@ -90,15 +90,19 @@ fi
 lock_cache
 cd "$REPO"
 all=$(for f in checks/[0-9]*-*; do name_of "$f"; done)
+known() { echo "$all" | grep -qxF -- "$1"; }
 goals=${CHECKS:-$all}
 for c in $goals; do
-	echo "$all" | grep -qxF -- "$c" || die "no check $c (there are: $(echo "$all" | paste -sd' ' -))"
+	known "$c" || die "no check $c (there are: $(echo "$all" | paste -sd' ' -))"
 done
 GOALS=$goals
 export GOALS
 # (none of the flags of a make above: one that runs `make check` gives it
 # -w, whose "Entering directory" lines would be read as names of checks)
 run=$(unset MAKEFLAGS MFLAGS MAKELEVEL && make -s -f scripts/check.mk list)
+for c in $run; do
+	known "$c" || die "scripts/check.mk list gave \"$c\", which is no check"
+done
 say "$run; targets $(targets | paste -sd' ' -), CACHE=$CACHE"
 pass=0 fail=0 skip=0
 "$REPO/scripts/deps.sh" || fail=1
